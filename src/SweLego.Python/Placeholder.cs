@@ -1,0 +1,1 @@
+namespace SweLego.Python; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace SweLego; internal static class Placeholder { }

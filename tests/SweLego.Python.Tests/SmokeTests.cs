@@ -1,0 +1,1 @@
+namespace SweLego.Python.Tests; public class SmokeTests { [Fact] public void Ok() => Assert.True(true); }
