@@ -1,1 +1,0 @@
-namespace SweLego; internal static class Placeholder { }

@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SweLego.Sandboxes.Shell;
+
+/// <summary>
+/// Drives one persistent bash through the marker protocol of shell-init.sh, with the
+/// supervisor (supervisor.sh) on a second channel for signals. Backends supply the two
+/// channels and a way to kill the whole session; everything else is shared, so every
+/// backend behaves the same (the conformance suite checks it).
+/// </summary>
+internal sealed class PersistentShell : IAsyncDisposable
+{
+    private static readonly byte[] FramePrefix = Encoding.ASCII.GetBytes("\n__swl_r;eval \"$__swl_c\";__swl_d $?\n");
+    private static readonly byte[] FrameEnd = [0x1F];
+
+    private readonly IByteChannel _shell;
+    private readonly IByteChannel _control;
+    private readonly Func<ValueTask> _killSession;
+    private readonly SandboxLimits _limits;
+    private readonly TimeSpan _grace;
+    private readonly SemaphoreSlim _execLock = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _stateLock = new();
+    private readonly CancellationTokenSource _readers = new();
+    private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _notes = [];
+    private readonly List<Task> _readerTasks = [];
+    private OutputCapture _capture = new();
+    private Running? _running;
+    private long _oomKills;
+    private bool _processLimitHit;
+    private string? _endReason;
+
+    private PersistentShell(IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, SandboxLimits limits, TimeSpan grace)
+    {
+        _shell = shell;
+        _control = control;
+        _killSession = killSession;
+        _limits = limits;
+        _grace = grace;
+    }
+
+    /// <summary>A fresh random token; markers carry it so command output cannot forge them.</summary>
+    public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Whether the shell is gone.</summary>
+    public bool IsDead { get { lock (_stateLock) return _endReason is not null; } }
+
+    /// <summary>Starts the protocol on channels whose processes are already running.</summary>
+    /// <param name="describeFailure">Called when the shell dies before it is ready, to explain why (e.g. the sandbox's stderr).</param>
+    public static async Task<PersistentShell> StartAsync(
+        IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, string nonce, string workdir, string? oomFile,
+        SandboxLimits limits, Func<string> describeFailure, CancellationToken cancellationToken, TimeSpan? grace = null)
+    {
+        var session = new PersistentShell(shell, control, killSession, limits, grace ?? TimeSpan.FromSeconds(1));
+        session._readerTasks.Add(session.ReadLoopAsync(shell, nonce, isShell: true));
+        session._readerTasks.Add(session.ReadLoopAsync(control, nonce, isShell: false));
+        try
+        {
+            await session.WriteAsync(shell, Encoding.UTF8.GetBytes(ShellScripts.Init(nonce, workdir, oomFile)), cancellationToken);
+            int pid = await session._ready.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            await session.ControlAsync($"SHELL {pid}", cancellationToken);
+            return session;
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or SandboxException)
+        {
+            string output;
+            lock (session._stateLock) output = session._capture.ToText().Text.Trim();
+            await session.DisposeAsync();
+            string detail = describeFailure().Trim();
+            throw new SandboxException(
+                $"The sandbox shell did not start ({e.Message.TrimEnd('.')}). " +
+                (detail.Length > 0 ? detail : output.Length > 0 ? output : "No output."), e);
+        }
+    }
+
+    public async Task<ExecResult> ExecAsync(string command, ExecOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Contains('\u001f', StringComparison.Ordinal))
+            throw new ArgumentException("The command contains the control character 0x1F, which the shell protocol reserves.", nameof(command));
+
+        await _execLock.WaitAsync(cancellationToken);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var running = new Running(options?.OnOutput);
+            lock (_stateLock)
+            {
+                if (_endReason is not null) return DeadResult(clock.Elapsed);
+                _running = running;
+            }
+
+            byte[] frame = [.. FramePrefix, .. Encoding.UTF8.GetBytes(command), .. FrameEnd];
+            await WriteAsync(_shell, frame, cancellationToken);
+            TimeSpan timeout = options?.Timeout ?? _limits.CommandTimeout;
+            bool timedOut = false;
+            try
+            {
+                Task first = await Task.WhenAny(running.Done.Task, running.OutputLimit.Task, Task.Delay(timeout, cancellationToken));
+                if (first != running.Done.Task)
+                {
+                    timedOut = first != running.OutputLimit.Task;
+                    AddNote(timedOut
+                        ? $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped."
+                        : $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped.");
+                    await StopRunningAsync(running);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                await StopRunningAsync(running);
+                throw;
+            }
+
+            Completion done = await running.Done.Task;
+            return Finish(done, clock.Elapsed, timedOut, running.OutputLimit.Task.IsCompleted);
+        }
+        finally
+        {
+            lock (_stateLock) _running = null;
+            _execLock.Release();
+        }
+    }
+
+    public Task SendInputAsync(string text, CancellationToken cancellationToken) =>
+        WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    public Task InterruptAsync(CancellationToken cancellationToken) => ControlAsync("SIG INT", cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_stateLock) _endReason ??= "The session was closed.";
+        await _readers.CancelAsync();
+        await _shell.DisposeAsync();
+        await _control.DisposeAsync();
+        try { await Task.WhenAll(_readerTasks).WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (TimeoutException) { /* a reader stuck in a kernel read; the process is gone anyway */ }
+        _readers.Dispose();
+        _execLock.Dispose();
+        _writeLock.Dispose();
+    }
+
+    // Ctrl-C first (the command may clean up), then SIGKILL its processes, then every stray
+    // process; a shell that is still busy after that is spinning in a builtin loop, and only
+    // killing the session stops it.
+    private async Task StopRunningAsync(Running running)
+    {
+        foreach (string step in (string[])["SIG INT", "SIG KILL", "KILLALL"])
+        {
+            try { await ControlAsync(step, CancellationToken.None); }
+            catch (IOException) { break; }
+            if (await Completes(running.Done.Task, _grace)) return;
+        }
+
+        AddNote("The shell did not return after its processes were killed; the session was ended.");
+        await EndAsync("The shell could not be stopped after a timeout.");
+    }
+
+    private async Task EndAsync(string reason)
+    {
+        lock (_stateLock) _endReason ??= reason;
+        await _killSession();
+        lock (_stateLock) _running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
+    }
+
+    private static async Task<bool> Completes(Task task, TimeSpan within)
+    {
+        try { await task.WaitAsync(within); return true; }
+        catch (TimeoutException) { return false; }
+    }
+
+    private ExecResult Finish(Completion done, TimeSpan elapsed, bool timedOut, bool outputLimit)
+    {
+        lock (_stateLock)
+        {
+            var (text, truncated) = done.Capture?.ToText() ?? _capture.ToText();
+            long bytes = done.Capture?.TotalBytes ?? _capture.TotalBytes;
+            bool oom = done.OomKills is { } kills && kills > _oomKills;
+            if (oom)
+            {
+                _notes.Add($"The memory limit of {_limits.MemoryBytes >> 20} MiB was reached; the kernel killed a process.");
+                _oomKills = done.OomKills!.Value;
+            }
+
+            if (done.Ended) _notes.Add(_endReason ?? "The shell ended.");
+            var result = new ExecResult
+            {
+                ExitCode = done.ExitCode,
+                Output = text,
+                Truncated = truncated,
+                OutputBytes = bytes,
+                Duration = elapsed,
+                TimedOut = timedOut,
+                WorkingDirectory = done.Cwd,
+                MemoryLimitHit = oom,
+                ProcessLimitHit = _processLimitHit,
+                OutputLimitHit = outputLimit,
+                SessionEnded = done.Ended,
+                Notes = [.. _notes],
+            };
+            _notes.Clear();
+            _processLimitHit = false;
+            return result;
+        }
+    }
+
+    private ExecResult DeadResult(TimeSpan elapsed) => new()
+    {
+        ExitCode = -1,
+        Output = "",
+        Duration = elapsed,
+        SessionEnded = true,
+        Notes = [$"The session has ended: {_endReason}"],
+    };
+
+    private void AddNote(string note)
+    {
+        lock (_stateLock) _notes.Add(note);
+    }
+
+    private Task ControlAsync(string line, CancellationToken cancellationToken) =>
+        WriteAsync(_control, Encoding.ASCII.GetBytes(line + "\n"), cancellationToken);
+
+    private async Task WriteAsync(IByteChannel channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try { await channel.WriteAsync(data, cancellationToken); }
+        finally { _writeLock.Release(); }
+    }
+
+    private async Task ReadLoopAsync(IByteChannel channel, string nonce, bool isShell)
+    {
+        await Task.Yield();
+        var scanner = new MarkerScanner(nonce);
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                int n = await channel.ReadAsync(buffer, _readers.Token);
+                if (n == 0) break;
+                lock (_stateLock) scanner.Process(buffer.AsSpan(0, n), OnData, OnMarker);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The sandbox or the session went away; handled below like end of stream.
+        }
+
+        lock (_stateLock) scanner.Flush(OnData);
+        if (!isShell) return;
+        lock (_stateLock)
+        {
+            _endReason ??= "The shell's output stream closed (the sandbox stopped).";
+            _ready.TrySetException(new IOException(_endReason));
+            _running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
+        }
+    }
+
+    // Runs under _stateLock, on a reader task.
+    private void OnData(ReadOnlySpan<byte> data)
+    {
+        _capture.Append(data);
+        if (_running is not { } running) return;
+        running.OnOutput?.Invoke(data.ToArray());
+        if (_capture.TotalBytes > _limits.MaxOutputBytes) running.OutputLimit.TrySetResult();
+    }
+
+    // Runs under _stateLock, on a reader task.
+    private void OnMarker(string body)
+    {
+        string[] fields = body.Split(':', 4);
+        switch (fields[0])
+        {
+            case "R" when fields.Length >= 3:
+                _oomKills = long.Parse(fields[2], CultureInfo.InvariantCulture);
+                _capture = new OutputCapture();
+                _ready.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
+                break;
+            case "D" when fields.Length == 4:
+                var capture = _capture;
+                _capture = new OutputCapture();
+                _running?.Done.TrySetResult(new Completion(
+                    int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture), fields[3],
+                    Ended: false, capture));
+                break;
+            case "X" when fields.Length >= 2:
+                _endReason ??= $"The shell exited with code {fields[1]}.";
+                _running?.Done.TrySetResult(new Completion(int.Parse(fields[1], CultureInfo.InvariantCulture), null, null, Ended: true));
+                break;
+            case "L" when fields.Length >= 2:
+                _processLimitHit = true;
+                _notes.Add($"The process limit of {_limits.MaxProcesses} was reached ({fields[1]} processes); every process outside the shell was killed.");
+                break;
+        }
+    }
+
+    private sealed record Completion(int ExitCode, long? OomKills, string? Cwd, bool Ended, OutputCapture? Capture = null);
+
+    private sealed class Running(Action<ReadOnlyMemory<byte>>? onOutput)
+    {
+        public Action<ReadOnlyMemory<byte>>? OnOutput { get; } = onOutput;
+        public TaskCompletionSource<Completion> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource OutputLimit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+using System.Text;
+
+namespace SweLego.Sandboxes.Shell;
+
+/// <summary>The embedded bash scripts of the session protocol (see shell-init.sh and supervisor.sh).</summary>
+internal static class ShellScripts
+{
+    private static readonly string InitBody = Load("shell-init.sh");
+    private static readonly string SupervisorBody = Load("supervisor.sh");
+
+    /// <summary>Text written to the persistent shell's stdin before the first command.</summary>
+    public static string Init(string nonce, string workdir, string? oomFile) =>
+        $"__SWL_NONCE={nonce}\n__SWL_WORKDIR={Quote(workdir)}\n__SWL_OOM={Quote(oomFile ?? "")}\n{InitBody}";
+
+    /// <summary>Script for <c>bash -c</c> that runs the supervisor.</summary>
+    public static string Supervisor(string nonce, int maxProcesses) =>
+        $"__SWL_NONCE={nonce}\n__SWL_PMAX={maxProcesses}\n{SupervisorBody}";
+
+    /// <summary>Single-quotes a string for bash.</summary>
+    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static string Load(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream($"SweLego.Sandboxes.Shell.{name}")
+            ?? throw new InvalidOperationException($"Embedded script {name} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
