@@ -9,7 +9,7 @@ if curl -sf --unix-socket "$SOCK" "http://docker/v1.41/images/${IMAGE}/json" >/d
   echo "base image $IMAGE present"
   exit 0
 fi
-mirror=$(grep -rhoE '^(URIs:|deb) +https?://[^ ]+debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+mirror=$( { grep -rhoE '^(URIs:|deb) +https?://[^ ]+debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null || true; } \
   | grep -v security | head -n1 | awk '{print $2}')
 mirror=${mirror:-http://deb.debian.org/debian}
 dir=$(mktemp -d /var/tmp/swelego-rootfs.XXXXXX)

@@ -66,7 +66,7 @@ public abstract class SandboxConformanceTests : IDisposable
         var result = await session.ExecAsync("sleep 1000", new ExecOptions { Timeout = TimeSpan.FromSeconds(2) });
         Assert.True(result.TimedOut);
         Assert.False(result.SessionEnded);
-        Assert.InRange(result.Duration, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));
+        Assert.InRange(result.Duration, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(20));
         var processes = await session.ExecAsync("for p in /proc/[0-9]*; do read -r c < $p/comm && echo $c; done");
         Assert.DoesNotContain("sleep", processes.Output.Split('\n'));
         Assert.Equal("ok\n", (await session.ExecAsync("echo ok")).Output);
@@ -133,7 +133,7 @@ public abstract class SandboxConformanceTests : IDisposable
         Assert.Contains(bomb.Notes, n => n.Contains("process limit", StringComparison.Ordinal));
 
         var next = await session.ExecAsync("echo alive; python3 -c 'print(6*7)'");
-        Assert.Equal(0, next.ExitCode);
+        Assert.True(next.ExitCode == 0, $"exit {next.ExitCode}, notes: {string.Join(" | ", next.Notes)}, output: {next.Output[..Math.Min(1000, next.Output.Length)]}");
         Assert.Equal("alive\n42\n", next.Output);
     }
 

@@ -18,6 +18,22 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
 
     public async Task<ISandboxSession> StartAsync(SandboxSpec spec, CancellationToken cancellationToken = default)
     {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(spec, cancellationToken);
+            }
+            catch (SandboxException e) when (attempt < 3 && e.Message.Contains("Can't bind mount", StringComparison.Ordinal))
+            {
+                // bwrap remounts every mount under / read-only; a mount that appears or vanishes
+                // meanwhile (a container starting or stopping) fails that one start. Try again.
+            }
+        }
+    }
+
+    private async Task<ISandboxSession> StartOnceAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
         spec.Validate();
         if (spec.HostWorkspace is null) throw new SandboxException("The bwrap backend needs a host workspace directory (--workspace); images need the docker backend.");
         if (spec.Image is not null) throw new SandboxException($"The bwrap backend runs on the host's file system and cannot use image '{spec.Image}'; use --backend docker.");
@@ -34,20 +50,29 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         {
             Fifo.Create(controlFifo);
             cgroup = SessionCgroup.Create($"s-{nonce}", spec.Limits);
-            process = Process.Start(StartInfo(spec, hostWorkspace, workdir, nonce, controlFifo, cgroup))
-                ?? throw new SandboxException("bwrap did not start.");
+            process = await ProcessSpawner.StartAsync(StartInfo(spec, hostWorkspace, workdir, nonce, controlFifo, cgroup));
             var stderr = new BoundedText(8192);
-            _ = PumpAsync(process.StandardError, stderr);
+            var stderrDone = PumpAsync(process.StandardError, stderr);
 
             // O_RDWR: opening a FIFO read-write never blocks, even before the supervisor opens it.
             var control = new FileStream(controlFifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, useAsync: false);
             var shellChannel = new StreamChannel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
             var session = new BwrapSession(process, cgroup, scratch, new WorkspacePaths(hostWorkspace, workdir), workdir);
-            var shell = await PersistentShell.StartAsync(
-                shellChannel, new StreamChannel(null, control), session.KillAsync, nonce, workdir, cgroup.OomFile, spec.Limits,
-                () => stderr.ToString(), cancellationToken);
-            session.Attach(shell, spec.Limits.WallTime);
-            return session;
+            try
+            {
+                var shell = await PersistentShell.StartAsync(
+                    shellChannel, new StreamChannel(null, control), session.KillAsync, nonce, workdir, cgroup.OomFile, spec.Limits,
+                    cancellationToken);
+                session.Attach(shell, spec.Limits.WallTime);
+                return session;
+            }
+            catch (SandboxException e)
+            {
+                // bwrap explains itself on stderr (bad mount, missing namespace support); wait for all of it.
+                await Task.WhenAny(stderrDone, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+                string exit = process.HasExited ? $"bwrap exited with code {process.ExitCode}" : "bwrap is running";
+                throw new SandboxException($"{e.Message} ({exit}; stderr: {stderr.ToString().Trim()})", e);
+            }
         }
         catch
         {

@@ -4,9 +4,10 @@ namespace SweLego.Sandboxes.Shell;
 
 /// <summary>
 /// Splits a byte stream into output data and protocol markers. A marker is
-/// <c>"\n\x1eSWL" + nonce + ":" + body + "\n"</c>; the leading newline belongs to the marker,
-/// so output that did not end in a newline comes back unchanged. Works across chunk
-/// boundaries and never buffers output (only a partial marker prefix is held back).
+/// <c>"\x1eSWL" + nonce + ":" + body + "\n"</c> and may sit anywhere, even inside a line of
+/// output (bash writes a string with newlines in several write calls, so a marker carries
+/// only its final newline to stay one atomic write). Works across chunk boundaries and
+/// never buffers output (only a partial marker prefix is held back).
 /// </summary>
 internal sealed class MarkerScanner
 {
@@ -17,7 +18,7 @@ internal sealed class MarkerScanner
     private int _bodyLength;
     private bool _inBody;
 
-    public MarkerScanner(string nonce) => _prefix = Encoding.ASCII.GetBytes($"\n\u001eSWL{nonce}:");
+    public MarkerScanner(string nonce) => _prefix = Encoding.ASCII.GetBytes($"\u001eSWL{nonce}:");
 
     /// <summary>Feeds one chunk; calls <paramref name="onData"/> for output bytes and <paramref name="onMarker"/> for each marker body.</summary>
     public void Process(ReadOnlySpan<byte> data, ReadOnlySpanAction onData, Action<string> onMarker)
@@ -40,9 +41,9 @@ internal sealed class MarkerScanner
 
             if (_matched == 0)
             {
-                int newline = data[i..].IndexOf((byte)'\n');
-                if (newline < 0) break;
-                i += newline;
+                int start = data[i..].IndexOf(_prefix[0]);
+                if (start < 0) break;
+                i += start;
                 if (i > emitFrom) onData(data[emitFrom..i]);
                 _matched = 1;
                 emitFrom = ++i;
@@ -62,7 +63,8 @@ internal sealed class MarkerScanner
             }
 
             // Not a marker: the held bytes equal the prefix's first bytes, so give those back.
-            // Only the prefix's first byte is '\n', so the match can only restart at data[i].
+            // The prefix's first byte (0x1E) occurs nowhere else in it, so a match can only
+            // restart at data[i].
             onData(_prefix.AsSpan(0, _matched));
             _matched = 0;
             emitFrom = i;

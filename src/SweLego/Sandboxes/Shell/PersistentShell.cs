@@ -26,9 +26,12 @@ internal sealed class PersistentShell : IAsyncDisposable
     private readonly Lock _stateLock = new();
     private readonly CancellationTokenSource _readers = new();
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _supervisorReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _notes = [];
     private readonly List<Task> _readerTasks = [];
     private OutputCapture _capture = new();
+    private TaskCompletionSource? _cleanup;
+    private TaskCompletionSource<int>? _signalAck;
     private Running? _running;
     private long _oomKills;
     private bool _processLimitHit;
@@ -49,11 +52,13 @@ internal sealed class PersistentShell : IAsyncDisposable
     /// <summary>Whether the shell is gone.</summary>
     public bool IsDead { get { lock (_stateLock) return _endReason is not null; } }
 
-    /// <summary>Starts the protocol on channels whose processes are already running.</summary>
-    /// <param name="describeFailure">Called when the shell dies before it is ready, to explain why (e.g. the sandbox's stderr).</param>
+    /// <summary>
+    /// Starts the protocol on channels whose processes are already running; throws
+    /// <see cref="SandboxException"/> with the shell's output when it does not become ready.
+    /// </summary>
     public static async Task<PersistentShell> StartAsync(
         IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, string nonce, string workdir, string? oomFile,
-        SandboxLimits limits, Func<string> describeFailure, CancellationToken cancellationToken, TimeSpan? grace = null)
+        SandboxLimits limits, CancellationToken cancellationToken, TimeSpan? grace = null)
     {
         var session = new PersistentShell(shell, control, killSession, limits, grace ?? TimeSpan.FromSeconds(1));
         session._readerTasks.Add(session.ReadLoopAsync(shell, nonce, isShell: true));
@@ -63,6 +68,9 @@ internal sealed class PersistentShell : IAsyncDisposable
             await session.WriteAsync(shell, Encoding.UTF8.GetBytes(ShellScripts.Init(nonce, workdir, oomFile)), cancellationToken);
             int pid = await session._ready.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             await session.ControlAsync($"SHELL {pid}", cancellationToken);
+
+            // The supervisor spares whatever runs when it starts; no command may run before that.
+            await session._supervisorReady.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             return session;
         }
         catch (Exception e) when (e is IOException or TimeoutException or SandboxException)
@@ -70,10 +78,8 @@ internal sealed class PersistentShell : IAsyncDisposable
             string output;
             lock (session._stateLock) output = session._capture.ToText().Text.Trim();
             await session.DisposeAsync();
-            string detail = describeFailure().Trim();
             throw new SandboxException(
-                $"The sandbox shell did not start ({e.Message.TrimEnd('.')}). " +
-                (detail.Length > 0 ? detail : output.Length > 0 ? output : "No output."), e);
+                $"The sandbox shell did not start ({e.Message.TrimEnd('.')}). {(output.Length > 0 ? output : "It printed nothing.")}", e);
         }
     }
 
@@ -87,10 +93,15 @@ internal sealed class PersistentShell : IAsyncDisposable
         try
         {
             var clock = Stopwatch.StartNew();
+            await WaitForCleanupAsync(cancellationToken);
             var running = new Running(options?.OnOutput);
             lock (_stateLock)
             {
                 if (_endReason is not null) return DeadResult(clock.Elapsed);
+
+                // An observation holds what the command printed; stray output of background
+                // processes between commands (or of a killed fork bomb) is not part of it.
+                _capture = new OutputCapture();
                 _running = running;
             }
 
@@ -126,10 +137,40 @@ internal sealed class PersistentShell : IAsyncDisposable
         }
     }
 
+    // After a fork bomb the supervisor is still killing strays; a command sent now would be killed too.
+    private async Task WaitForCleanupAsync(CancellationToken cancellationToken)
+    {
+        Task? cleanup;
+        lock (_stateLock) cleanup = _cleanup?.Task;
+        if (cleanup is null) return;
+        try { await cleanup.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken); }
+        catch (TimeoutException) { AddNote("The supervisor did not confirm that stray processes were killed within 30 s."); }
+    }
+
     public Task SendInputAsync(string text, CancellationToken cancellationToken) =>
         WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
 
-    public Task InterruptAsync(CancellationToken cancellationToken) => ControlAsync("SIG INT", cancellationToken);
+    /// <summary>
+    /// Ctrl-C. The shell may be between two processes of the command (say after `echo` and
+    /// before `sleep` forks), when there is nothing to signal; then it tries again shortly,
+    /// for up to a second, while the command is still running.
+    /// </summary>
+    public async Task InterruptAsync(CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_stateLock) _signalAck = ack;
+            await ControlAsync("SIG INT", cancellationToken);
+            int signalled;
+            try { signalled = await ack.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
+            catch (TimeoutException) { return; }
+            bool running;
+            lock (_stateLock) running = _running is { Done.Task.IsCompleted: false };
+            if (signalled > 0 || !running) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -257,6 +298,7 @@ internal sealed class PersistentShell : IAsyncDisposable
         {
             _endReason ??= "The shell's output stream closed (the sandbox stopped).";
             _ready.TrySetException(new IOException(_endReason));
+            _supervisorReady.TrySetException(new IOException(_endReason));
             _running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
         }
     }
@@ -292,8 +334,20 @@ internal sealed class PersistentShell : IAsyncDisposable
                 _endReason ??= $"The shell exited with code {fields[1]}.";
                 _running?.Done.TrySetResult(new Completion(int.Parse(fields[1], CultureInfo.InvariantCulture), null, null, Ended: true));
                 break;
+            case "S":
+                _supervisorReady.TrySetResult();
+                break;
+            case "I" when fields.Length >= 2:
+                _signalAck?.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
+                _signalAck = null;
+                break;
+            case "C":
+                _cleanup?.TrySetResult();
+                _cleanup = null;
+                break;
             case "L" when fields.Length >= 2:
                 _processLimitHit = true;
+                _cleanup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _notes.Add($"The process limit of {_limits.MaxProcesses} was reached ({fields[1]} processes); every process outside the shell was killed.");
                 break;
         }

@@ -1,6 +1,6 @@
 # Read by the persistent bash from its stdin, once, before the first command.
-# Protocol (all control output is one line "\n\x1eSWL<nonce>:<kind>:<fields>\n", which the
-# host removes from the output stream):
+# Protocol: control output is "\x1eSWL<nonce>:<kind>:<fields>\n" in one write call (only a
+# final newline: bash splits writes at earlier ones); the host removes it from the output.
 #   host writes "\n__swl_r;eval \"$__swl_c\";__swl_d $?\n" followed by the command bytes and
 #   a 0x1F byte; __swl_r reads the command up to 0x1F (bash reads pipes byte by byte, so
 #   nothing after it is consumed), eval runs it in the top-level shell (cd and export persist)
@@ -11,6 +11,13 @@
 exec 2>&1
 exec 19>&1
 __swl_r() { IFS= read -r -d $'\x1f' __swl_c; }
+# "auto" (containers): the container's own cgroup, v1 or v2 layout.
+if [[ $__SWL_OOM == auto ]]; then
+  __SWL_OOM=
+  for __swl_f in /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events; do
+    [[ -r $__swl_f ]] && { __SWL_OOM=$__swl_f; break; }
+  done
+fi
 __swl_oom() {
   local __swl_k __swl_v
   __swl_o=0
@@ -20,9 +27,9 @@ __swl_oom() {
 }
 __swl_d() {
   __swl_oom
-  printf '\n\036SWL%s:D:%d:%s:%s\n' "$__SWL_NONCE" "$1" "$__swl_o" "$PWD" >&19
+  printf '\036SWL%s:D:%d:%s:%s\n' "$__SWL_NONCE" "$1" "$__swl_o" "$PWD" >&19
 }
-trap 'printf "\n\036SWL%s:X:%d\n" "$__SWL_NONCE" "$?" >&19' EXIT
+trap 'printf "\036SWL%s:X:%d\n" "$__SWL_NONCE" "$?" >&19' EXIT
 cd -- "$__SWL_WORKDIR" || exit 97
 __swl_oom
-printf '\n\036SWL%s:R:%d:%d\n' "$__SWL_NONCE" "$$" "$__swl_o" >&19
+printf '\036SWL%s:R:%d:%d\n' "$__SWL_NONCE" "$$" "$__swl_o" >&19
