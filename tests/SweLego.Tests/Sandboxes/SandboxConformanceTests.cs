@@ -91,6 +91,19 @@ public abstract class SandboxConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecAsync_EndlessOutputPastLimit_StoppedAndReported()
+    {
+        await using var session = await StartAsync(SandboxLimits.Default with { MaxOutputBytes = 1 << 20 });
+        var result = await session.ExecAsync("yes", new ExecOptions { Timeout = TimeSpan.FromSeconds(60) });
+        Assert.True(result.OutputLimitHit);
+        Assert.False(result.TimedOut);
+        Assert.Equal(130, result.ExitCode);
+        Assert.InRange(result.OutputBytes, 1 << 20, 1L << 30);
+        Assert.Contains(result.Notes, n => n.Contains("output limit", StringComparison.Ordinal));
+        Assert.Equal("ok\n", (await session.ExecAsync("echo ok")).Output);
+    }
+
+    [Fact]
     public async Task ExecAsync_NetworkAccess_Denied()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -188,8 +201,7 @@ public abstract class SandboxConformanceTests : IDisposable
         await session.InterruptAsync();
         var result = await running;
 
-        Assert.Equal(130, result.ExitCode);
-        Assert.False(result.TimedOut);
+        Assert.True(result.ExitCode == 130 && !result.TimedOut, $"exit {result.ExitCode} after {result.Duration}: {result.Output} | {string.Join(" | ", result.Notes)}");
         Assert.Equal("ok\n", (await session.ExecAsync("echo ok")).Output);
     }
 

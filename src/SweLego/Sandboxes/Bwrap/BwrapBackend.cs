@@ -95,10 +95,11 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         };
 
         // Join the cgroup before exec'ing bwrap, so every sandbox process is born inside it.
-        // .NET ignores SIGPIPE and ignored signals survive exec: restore the default, or
-        // `yes | head` would print "Broken pipe" instead of ending quietly as in a terminal.
+        // setsid: a Ctrl-C at the terminal reaches swelego (which stops the command cleanly),
+        // not the sandbox. .NET ignores SIGPIPE and ignored signals survive exec: restore the
+        // default, or `yes | head` would print "Broken pipe" instead of ending quietly.
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("for f in $SWL_CGROUP_PROCS; do echo $$ > \"$f\" || exit 98; done; unset SWL_CGROUP_PROCS; exec /usr/bin/env --default-signal=PIPE \"$@\"");
+        info.ArgumentList.Add("for f in $SWL_CGROUP_PROCS; do echo $$ > \"$f\" || exit 98; done; unset SWL_CGROUP_PROCS; exec /usr/bin/setsid /usr/bin/env --default-signal=PIPE \"$@\"");
         info.ArgumentList.Add("swelego-bwrap");
         info.ArgumentList.Add(_options.BwrapPath);
         foreach (string arg in (string[])[

@@ -17,8 +17,9 @@ internal sealed class OutputCapture
     // 4 bytes per character at most, so these always hold 15,000 characters.
     private const int KeepBytes = HalfChars * 4;
 
-    private readonly byte[] _head = new byte[KeepBytes];
-    private readonly byte[] _tail = new byte[KeepBytes];
+    // Allocated as needed: most commands print a few bytes, and a capture is made per command.
+    private byte[] _head = [];
+    private byte[]? _tail;
     private int _headLength;
     private int _tailStart;
     private int _tailLength;
@@ -31,11 +32,15 @@ internal sealed class OutputCapture
         if (_headLength < KeepBytes)
         {
             int take = Math.Min(data.Length, KeepBytes - _headLength);
+            if (_headLength + take > _head.Length)
+                Array.Resize(ref _head, Math.Min(KeepBytes, Math.Max(_headLength + take, Math.Max(256, _head.Length * 2))));
             data[..take].CopyTo(_head.AsSpan(_headLength));
             _headLength += take;
             data = data[take..];
         }
 
+        if (data.IsEmpty) return;
+        _tail ??= new byte[KeepBytes];
         if (data.Length >= KeepBytes)
         {
             data[^KeepBytes..].CopyTo(_tail);
@@ -75,6 +80,7 @@ internal sealed class OutputCapture
 
     private byte[] TailBytes()
     {
+        if (_tail is null) return [];
         var bytes = new byte[_tailLength];
         int first = Math.Min(_tailLength, KeepBytes - _tailStart);
         Array.Copy(_tail, _tailStart, bytes, 0, first);

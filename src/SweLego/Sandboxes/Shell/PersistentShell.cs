@@ -13,7 +13,7 @@ namespace SweLego.Sandboxes.Shell;
 /// </summary>
 internal sealed class PersistentShell : IAsyncDisposable
 {
-    private static readonly byte[] FramePrefix = Encoding.ASCII.GetBytes("\n__swl_r;eval \"$__swl_c\";__swl_d $?\n");
+    private static readonly byte[] FramePrefix = "\n__S\n"u8.ToArray();
     private static readonly byte[] FrameEnd = [0x1F];
 
     private readonly IByteChannel _shell;
@@ -108,18 +108,21 @@ internal sealed class PersistentShell : IAsyncDisposable
             byte[] frame = [.. FramePrefix, .. Encoding.UTF8.GetBytes(command), .. FrameEnd];
             await WriteAsync(_shell, frame, cancellationToken);
             TimeSpan timeout = options?.Timeout ?? _limits.CommandTimeout;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stop.CancelAfter(timeout);
+            running.StopOnOutputLimit(stop);
             bool timedOut = false;
             try
             {
-                Task first = await Task.WhenAny(running.Done.Task, running.OutputLimit.Task, Task.Delay(timeout, cancellationToken));
-                if (first != running.Done.Task)
-                {
-                    timedOut = first != running.OutputLimit.Task;
-                    AddNote(timedOut
-                        ? $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped."
-                        : $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped.");
-                    await StopRunningAsync(running);
-                }
+                await running.Done.Task.WaitAsync(stop.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                timedOut = !running.OutputLimitHit;
+                AddNote(running.OutputLimitHit
+                    ? $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped."
+                    : $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped.");
+                await StopRunningAsync(running);
             }
             catch (OperationCanceledException)
             {
@@ -128,7 +131,7 @@ internal sealed class PersistentShell : IAsyncDisposable
             }
 
             Completion done = await running.Done.Task;
-            return Finish(done, clock.Elapsed, timedOut, running.OutputLimit.Task.IsCompleted);
+            return Finish(done, clock.Elapsed, timedOut, running.OutputLimitHit);
         }
         finally
         {
@@ -309,7 +312,7 @@ internal sealed class PersistentShell : IAsyncDisposable
         _capture.Append(data);
         if (_running is not { } running) return;
         running.OnOutput?.Invoke(data.ToArray());
-        if (_capture.TotalBytes > _limits.MaxOutputBytes) running.OutputLimit.TrySetResult();
+        if (_capture.TotalBytes > _limits.MaxOutputBytes) running.HitOutputLimit();
     }
 
     // Runs under _stateLock, on a reader task.
@@ -357,8 +360,22 @@ internal sealed class PersistentShell : IAsyncDisposable
 
     private sealed class Running(Action<ReadOnlyMemory<byte>>? onOutput)
     {
+        private CancellationTokenSource? _stop;
+        private volatile bool _outputLimitHit;
+
         public Action<ReadOnlyMemory<byte>>? OnOutput { get; } = onOutput;
         public TaskCompletionSource<Completion> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource OutputLimit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool OutputLimitHit => _outputLimitHit;
+
+        public void StopOnOutputLimit(CancellationTokenSource stop) => _stop = stop;
+
+        // Called under the state lock on a reader task: cancel on the thread pool, not inline.
+        public void HitOutputLimit()
+        {
+            if (_outputLimitHit) return;
+            _outputLimitHit = true;
+            try { _ = _stop?.CancelAsync(); }
+            catch (ObjectDisposedException) { /* the command just finished */ }
+        }
     }
 }

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using SweLego.Cli.Commands;
+
+namespace SweLego.Cli;
+
+/// <summary>
+/// Builds the command tree and runs it with the CLI's conventions: usage errors exit 2,
+/// failures print one actionable line and exit 1 (<c>--verbose</c> adds the stack),
+/// Ctrl-C cancels the running verb and exits 130.
+/// </summary>
+public static class CliApp
+{
+    public const int UsageError = 2;
+    public const int Failure = 1;
+    public const int Interrupted = 130;
+
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static Command BuildRoot()
+    {
+        // A named root (RootCommand would call itself after the assembly, SweLego.Cli).
+        var root = new Command("swelego",
+            "SweLego: build environments, tasks, agent rollouts, evaluations and SFT data for software-engineering agents (the SWE-Lego recipe).\n\n" +
+            "Example:\n  swelego sandbox run -- python3 -c 'print(42)'");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        root.Options.Add(CommonOptions.Verbose);
+        root.Subcommands.Add(SandboxCommands.Create());
+        root.Subcommands.Add(BenchCommands.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run with --help for usage.");
+            return UsageError;
+        }
+
+        bool verbose = parse.GetValue(CommonOptions.Verbose);
+        using var cancel = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            // First Ctrl-C: cancel cleanly (sessions are disposed, runs stay resumable); second: exit now.
+            if (cancel.IsCancellationRequested) return;
+            context.Cancel = true;
+            Console.Error.WriteLine("Interrupted; stopping (Ctrl-C again to exit at once).");
+            cancel.Cancel();
+        });
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Interrupted;
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"error: {OneLine(e)}");
+            if (verbose) AnsiConsole.WriteException(e, ExceptionFormats.ShortenPaths);
+            else Console.Error.WriteLine("(run with --verbose for details)");
+            return Failure;
+        }
+    }
+
+    private static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ").Trim();
+}
