@@ -1,0 +1,85 @@
+using SweLego.Cli;
+
+namespace SweLego.Tests.Cli;
+
+/// <summary>The CLI's contract: exit codes, one-line errors, and the observation text of <c>sandbox run</c>.</summary>
+[Collection(ConsoleTestGroup.Name)]
+public sealed class CliAppTests
+{
+    [Fact]
+    public async Task RunAsync_Help_ListsVerbsAndExitsZero()
+    {
+        var (exit, stdout, _) = await RunAsync("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("sandbox", stdout, StringComparison.Ordinal);
+        Assert.Contains("bench", stdout, StringComparison.Ordinal);
+        Assert.Contains("swelego [command] [options]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SandboxRunPython_PrintsObservationAndCommandExitCode()
+    {
+        var (exit, stdout, _) = await RunAsync("sandbox", "run", "--", "python3", "-c", "print(42)");
+        Assert.Equal(0, exit);
+        string[] lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("42", lines[0]);
+        Assert.StartsWith("[Current working directory: /tmp/swelego-sandbox-", lines[1], StringComparison.Ordinal);
+        Assert.Equal("[Command finished with exit code 0]", lines[^1]);
+    }
+
+    [Fact]
+    public async Task RunAsync_CommandFails_ExitsWithItsExitCode()
+    {
+        var (exit, stdout, _) = await RunAsync("sandbox", "run", "--", "echo out; (exit 3)");
+        Assert.Equal(3, exit);
+        Assert.EndsWith("[Command finished with exit code 3]\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadOptionValue_UsageErrorExitsTwo()
+    {
+        var (exit, _, stderr) = await RunAsync("bench", "sandbox", "--iterations", "many");
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Contains("many", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ImageWithBwrap_UsageErrorExitsTwo()
+    {
+        var (exit, _, stderr) = await RunAsync("sandbox", "run", "--image", "swelego/base:bookworm", "--", "true");
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.StartsWith("error: --image needs --backend docker", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingImage_OneActionableLineExitsOne()
+    {
+        var (exit, stdout, stderr) = await RunAsync("sandbox", "run", "--backend", "docker", "--image", "swelego/no-such-image:1", "--", "true");
+        Assert.Equal(CliApp.Failure, exit);
+        Assert.Empty(stdout);
+        string[] lines = stderr.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("swelego/no-such-image:1", lines[0], StringComparison.Ordinal);
+        Assert.Equal("(run with --verbose for details)", lines[^1]);
+        Assert.Equal(2, lines.Length);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            int exit = await CliApp.RunAsync(args);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+}
