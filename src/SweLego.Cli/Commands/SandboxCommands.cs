@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SweLego.Agent;
 using SweLego.Sandboxes;
+using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Cli.Commands;
 
@@ -88,7 +89,5 @@ internal static class SandboxCommands
     }
 
     private static string ToBash(string[] words) =>
-        words.Length == 1 ? words[0] : string.Join(' ', words.Select(w => w.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c)) ? w : ShellQuote(w)));
-
-    private static string ShellQuote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        words.Length == 1 ? words[0] : string.Join(' ', words.Select(w => w.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c)) ? w : ShellScripts.Quote(w)));
 }

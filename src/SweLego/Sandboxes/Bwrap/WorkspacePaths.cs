@@ -22,7 +22,7 @@ internal sealed class WorkspacePaths(string hostWorkspace, string workdir)
     public string ForRead(string sandboxPath)
     {
         if (Relative(sandboxPath) is { } relative) return ResolveInside(relative, sandboxPath);
-        string full = Normalize(sandboxPath);
+        string full = SandboxPath.Normalize(sandboxPath);
         foreach (string isolated in (string[])["/tmp", "/proc", "/dev"])
         {
             if (full == isolated || full.StartsWith(isolated + "/", StringComparison.Ordinal))
@@ -32,12 +32,7 @@ internal sealed class WorkspacePaths(string hostWorkspace, string workdir)
         return full;
     }
 
-    private string? Relative(string sandboxPath)
-    {
-        string full = Normalize(sandboxPath);
-        if (full == _workdir) return "";
-        return full.StartsWith(_workdir + "/", StringComparison.Ordinal) ? full[(_workdir.Length + 1)..] : null;
-    }
+    private string? Relative(string sandboxPath) => SandboxPath.RelativeTo(_workdir, sandboxPath);
 
     private string ResolveInside(string relative, string sandboxPath)
     {
@@ -63,11 +58,5 @@ internal sealed class WorkspacePaths(string hostWorkspace, string workdir)
         if (full == _host || full.StartsWith(_host + "/", StringComparison.Ordinal)) return full;
         if (full == _workdir) return _host;
         return full.StartsWith(_workdir + "/", StringComparison.Ordinal) ? _host + full[_workdir.Length..] : null;
-    }
-
-    private static string Normalize(string sandboxPath)
-    {
-        if (!sandboxPath.StartsWith('/')) throw new SandboxException($"'{sandboxPath}' must be an absolute path inside the sandbox.");
-        return Path.GetFullPath(sandboxPath).TrimEnd('/') is { Length: > 0 } p ? p : "/";
     }
 }

@@ -107,7 +107,14 @@ public sealed class ExecTests(DockerEngineFixture fixture)
         await stream.WriteAsync("ping\n"u8.ToArray());
         await ExecOutput.ReadUntilAsync(stream, "ping\n");
 
+        // The daemon records Running after the process's first output can already arrive; wait for it.
         var info = await Client.InspectExecAsync(execId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!info.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            info = await Client.InspectExecAsync(execId);
+        }
 
         Assert.True(info.Running);
         Assert.Null(info.ExitCode);
