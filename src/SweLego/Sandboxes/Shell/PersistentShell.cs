@@ -32,6 +32,8 @@ internal sealed class PersistentShell : IAsyncDisposable
     private OutputCapture _capture = new();
     private TaskCompletionSource? _cleanup;
     private TaskCompletionSource<int>? _signalAck;
+    private (Running Command, Completion Result)? _finished;
+    private volatile int _completingThread;
     private Running? _running;
     private long _oomKills;
     private bool _processLimitHit;
@@ -61,8 +63,8 @@ internal sealed class PersistentShell : IAsyncDisposable
         SandboxLimits limits, CancellationToken cancellationToken, TimeSpan? grace = null)
     {
         var session = new PersistentShell(shell, control, killSession, limits, grace ?? TimeSpan.FromSeconds(1));
-        session._readerTasks.Add(session.ReadLoopAsync(shell, nonce, isShell: true));
-        session._readerTasks.Add(session.ReadLoopAsync(control, nonce, isShell: false));
+        session._readerTasks.Add(session.StartReader(shell, nonce, isShell: true));
+        session._readerTasks.Add(session.StartReader(control, nonce, isShell: false));
         try
         {
             await session.WriteAsync(shell, Encoding.UTF8.GetBytes(ShellScripts.Init(nonce, workdir, oomFile)), cancellationToken);
@@ -181,8 +183,12 @@ internal sealed class PersistentShell : IAsyncDisposable
         await _readers.CancelAsync();
         await _shell.DisposeAsync();
         await _control.DisposeAsync();
-        try { await Task.WhenAll(_readerTasks).WaitAsync(TimeSpan.FromSeconds(5)); }
-        catch (TimeoutException) { /* a reader stuck in a kernel read; the process is gone anyway */ }
+        // Disposing from a command's continuation runs on a reader, which cannot wait for itself.
+        if (_completingThread != Environment.CurrentManagedThreadId)
+        {
+            try { await Task.WhenAll(_readerTasks).WaitAsync(TimeSpan.FromSeconds(5)); }
+            catch (TimeoutException) { /* a reader stuck in a kernel read; the process is gone anyway */ }
+        }
         _readers.Dispose();
         _execLock.Dispose();
         _writeLock.Dispose();
@@ -208,7 +214,9 @@ internal sealed class PersistentShell : IAsyncDisposable
     {
         lock (_stateLock) _endReason ??= reason;
         await _killSession();
-        lock (_stateLock) _running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
+        Running? running;
+        lock (_stateLock) running = _running;
+        running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
     }
 
     private static async Task<bool> Completes(Task task, TimeSpan within)
@@ -276,34 +284,86 @@ internal sealed class PersistentShell : IAsyncDisposable
         finally { _writeLock.Release(); }
     }
 
-    private async Task ReadLoopAsync(IByteChannel channel, string nonce, bool isShell)
+    private Task StartReader(IByteChannel channel, string nonce, bool isShell)
     {
-        await Task.Yield();
         var scanner = new MarkerScanner(nonce);
+        if (channel is IBlockingByteChannel blocking)
+        {
+            // A blocking read on a thread of its own answers faster than async pipe I/O; a
+            // sandbox round trip is dominated by that latency.
+            return Task.Factory.StartNew(
+                () => ReadLoopBlocking(blocking, scanner, isShell), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        return ReadLoopAsync(channel, scanner, isShell);
+    }
+
+    private void ReadLoopBlocking(IBlockingByteChannel channel, MarkerScanner scanner, bool isShell)
+    {
         var buffer = new byte[64 * 1024];
         try
         {
-            while (true)
-            {
-                int n = await channel.ReadAsync(buffer, _readers.Token);
-                if (n == 0) break;
-                lock (_stateLock) scanner.Process(buffer.AsSpan(0, n), OnData, OnMarker);
-            }
+            int n;
+            while ((n = channel.Read(buffer)) > 0) Consume(scanner, buffer.AsSpan(0, n));
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The sandbox went away; handled below like end of stream.
+        }
+
+        EndOfStream(scanner, isShell);
+    }
+
+    private async Task ReadLoopAsync(IByteChannel channel, MarkerScanner scanner, bool isShell)
+    {
+        await Task.Yield();
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            int n;
+            while ((n = await channel.ReadAsync(buffer, _readers.Token)) > 0) Consume(scanner, buffer.AsSpan(0, n));
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The sandbox or the session went away; handled below like end of stream.
         }
 
-        lock (_stateLock) scanner.Flush(OnData);
-        if (!isShell) return;
+        EndOfStream(scanner, isShell);
+    }
+
+    private void Consume(MarkerScanner scanner, ReadOnlySpan<byte> data)
+    {
+        (Running Command, Completion Result)? finished;
         lock (_stateLock)
         {
+            scanner.Process(data, OnData, OnMarker);
+            finished = _finished;
+            _finished = null;
+        }
+
+        if (finished is not { } done) return;
+
+        // Outside the lock, and inline: the waiting ExecAsync resumes on this reader thread
+        // (a thread-pool hop per command would cost more than the rest of the round trip).
+        _completingThread = Environment.CurrentManagedThreadId;
+        try { done.Command.Done.TrySetResult(done.Result); }
+        finally { _completingThread = 0; }
+    }
+
+    private void EndOfStream(MarkerScanner scanner, bool isShell)
+    {
+        Running? running;
+        lock (_stateLock)
+        {
+            scanner.Flush(OnData);
+            if (!isShell) return;
             _endReason ??= "The shell's output stream closed (the sandbox stopped).";
             _ready.TrySetException(new IOException(_endReason));
             _supervisorReady.TrySetException(new IOException(_endReason));
-            _running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
+            running = _running;
         }
+
+        running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
     }
 
     // Runs under _stateLock, on a reader task.
@@ -329,13 +389,13 @@ internal sealed class PersistentShell : IAsyncDisposable
             case "D" when fields.Length == 4:
                 var capture = _capture;
                 _capture = new OutputCapture();
-                _running?.Done.TrySetResult(new Completion(
+                Finished(new Completion(
                     int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture), fields[3],
                     Ended: false, capture));
                 break;
             case "X" when fields.Length >= 2:
                 _endReason ??= $"The shell exited with code {fields[1]}.";
-                _running?.Done.TrySetResult(new Completion(int.Parse(fields[1], CultureInfo.InvariantCulture), null, null, Ended: true));
+                Finished(new Completion(int.Parse(fields[1], CultureInfo.InvariantCulture), null, null, Ended: true));
                 break;
             case "S":
                 _supervisorReady.TrySetResult();
@@ -356,6 +416,12 @@ internal sealed class PersistentShell : IAsyncDisposable
         }
     }
 
+    // Under _stateLock: the read loop completes the command after releasing the lock.
+    private void Finished(Completion completion)
+    {
+        if (_running is { } running) _finished ??= (running, completion);
+    }
+
     private sealed record Completion(int ExitCode, long? OomKills, string? Cwd, bool Ended, OutputCapture? Capture = null);
 
     private sealed class Running(Action<ReadOnlyMemory<byte>>? onOutput)
@@ -364,7 +430,10 @@ internal sealed class PersistentShell : IAsyncDisposable
         private volatile bool _outputLimitHit;
 
         public Action<ReadOnlyMemory<byte>>? OnOutput { get; } = onOutput;
-        public TaskCompletionSource<Completion> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Synchronous continuations on purpose: the read loop completes it outside any lock and
+        // the waiting ExecAsync resumes on that thread, saving a thread-pool hop per command.
+        // Synchronous continuations on purpose: see Consume.
+        public TaskCompletionSource<Completion> Done { get; } = new();
         public bool OutputLimitHit => _outputLimitHit;
 
         public void StopOnOutputLimit(CancellationTokenSource stop) => _stop = stop;

@@ -1,16 +1,22 @@
 namespace SweLego.Sandboxes.Shell;
 
 /// <summary>A channel over a pair of streams; a null read side is an empty stream (write-only FIFO).</summary>
-internal sealed class StreamChannel(Stream? readSide, Stream writeSide) : IByteChannel
+internal sealed class StreamChannel(Stream? readSide, Stream writeSide) : IBlockingByteChannel
 {
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    // A plain write(2): frames go out when the shell waits for them, so the pipe has room,
+    // and async pipe writes on Unix would only add a thread-pool hop to every round trip.
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        await writeSide.WriteAsync(data, cancellationToken);
-        await writeSide.FlushAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        writeSide.Write(data.Span);
+        writeSide.Flush();
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         readSide is null ? ValueTask.FromResult(0) : readSide.ReadAsync(buffer, cancellationToken);
+
+    public int Read(Span<byte> buffer) => readSide is null ? 0 : readSide.Read(buffer);
 
     public async ValueTask DisposeAsync()
     {
