@@ -1,1 +1,0 @@
-namespace SweLego.Python; internal static class Placeholder { }

@@ -1,0 +1,29 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary>One argument: positional, <c>name=value</c>, <c>*value</c> or <c>**value</c>.</summary>
+public sealed class ArgumentSyntax : SyntaxNode
+{
+    private readonly int nameToken;
+
+    internal ArgumentSyntax(int nameToken, ExpressionSyntax value, ArgumentKind argumentKind)
+        : base(SyntaxKind.Argument, Children(value))
+    {
+        this.nameToken = nameToken;
+        Value = value;
+        ArgumentKind = argumentKind;
+    }
+
+    public SyntaxToken? NameToken => OptionalTokenAt(nameToken);
+
+    public ExpressionSyntax Value { get; }
+
+    public ArgumentKind ArgumentKind { get; }
+
+    private static SyntaxNode[] Children(ExpressionSyntax value)
+    {
+        var children = new SyntaxNode[1];
+        int i = 0;
+        children[i++] = value;
+        return children;
+    }
+}

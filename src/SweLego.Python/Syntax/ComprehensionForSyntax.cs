@@ -1,0 +1,32 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary><c>[async] for target in iterable</c> in a comprehension.</summary>
+public sealed class ComprehensionForSyntax : ComprehensionClauseSyntax
+{
+    private readonly int asyncKeyword;
+
+    internal ComprehensionForSyntax(int asyncKeyword, ExpressionSyntax target, ExpressionSyntax iterable)
+        : base(SyntaxKind.ComprehensionFor, Children(target, iterable))
+    {
+        this.asyncKeyword = asyncKeyword;
+        Target = target;
+        Iterable = iterable;
+    }
+
+    public SyntaxToken? AsyncKeyword => OptionalTokenAt(asyncKeyword);
+
+    public ExpressionSyntax Target { get; }
+
+    public ExpressionSyntax Iterable { get; }
+
+    public bool IsAsync => AsyncKeyword is not null;
+
+    private static SyntaxNode[] Children(ExpressionSyntax target, ExpressionSyntax iterable)
+    {
+        var children = new SyntaxNode[2];
+        int i = 0;
+        children[i++] = target;
+        children[i++] = iterable;
+        return children;
+    }
+}

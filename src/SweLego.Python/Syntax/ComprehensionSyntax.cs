@@ -1,0 +1,28 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary>A list, set or dict comprehension or a generator expression (see <see cref="SyntaxNode.Kind"/>). The element is an expression, or a <see cref="DictEntrySyntax"/> for dicts.</summary>
+public sealed class ComprehensionSyntax : ExpressionSyntax
+{
+    internal ComprehensionSyntax(SyntaxKind kind, SyntaxNode element, ComprehensionClauseSyntax[] clauses, bool hasParentheses)
+        : base(kind, Children(element, clauses))
+    {
+        Element = element;
+        Clauses = clauses;
+        HasParentheses = hasParentheses;
+    }
+
+    public SyntaxNode Element { get; }
+
+    public IReadOnlyList<ComprehensionClauseSyntax> Clauses { get; }
+
+    public bool HasParentheses { get; }
+
+    private static SyntaxNode[] Children(SyntaxNode element, ComprehensionClauseSyntax[] clauses)
+    {
+        var children = new SyntaxNode[1 + clauses.Length];
+        int i = 0;
+        children[i++] = element;
+        clauses.CopyTo(children, i);
+        return children;
+    }
+}

@@ -1,0 +1,26 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary><c>name [as alias]</c> in an import.</summary>
+public sealed class ImportAliasSyntax : SyntaxNode
+{
+    private readonly int asName;
+
+    internal ImportAliasSyntax(DottedNameSyntax name, int asName)
+        : base(SyntaxKind.ImportAlias, Children(name))
+    {
+        Name = name;
+        this.asName = asName;
+    }
+
+    public DottedNameSyntax Name { get; }
+
+    public SyntaxToken? AsName => OptionalTokenAt(asName);
+
+    private static SyntaxNode[] Children(DottedNameSyntax name)
+    {
+        var children = new SyntaxNode[1];
+        int i = 0;
+        children[i++] = name;
+        return children;
+    }
+}

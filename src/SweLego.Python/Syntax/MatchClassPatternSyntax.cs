@@ -1,0 +1,25 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary><c>Class(p, name=q)</c>; keyword patterns are <see cref="MatchKeywordPatternSyntax"/> entries of <see cref="Arguments"/>.</summary>
+public sealed class MatchClassPatternSyntax : PatternSyntax
+{
+    internal MatchClassPatternSyntax(ExpressionSyntax @class, PatternSyntax[] arguments)
+        : base(SyntaxKind.MatchClassPattern, Children(@class, arguments))
+    {
+        Class = @class;
+        Arguments = arguments;
+    }
+
+    public ExpressionSyntax Class { get; }
+
+    public IReadOnlyList<PatternSyntax> Arguments { get; }
+
+    private static SyntaxNode[] Children(ExpressionSyntax @class, PatternSyntax[] arguments)
+    {
+        var children = new SyntaxNode[1 + arguments.Length];
+        int i = 0;
+        children[i++] = @class;
+        arguments.CopyTo(children, i);
+        return children;
+    }
+}

@@ -1,0 +1,36 @@
+namespace SweLego.Python.Syntax;
+
+/// <summary><c>[async] with items: body</c>, items optionally in parentheses (3.9).</summary>
+public sealed class WithStatementSyntax : StatementSyntax
+{
+    private readonly int asyncKeyword;
+
+    internal WithStatementSyntax(int asyncKeyword, WithItemSyntax[] items, BlockSyntax body, bool hasParentheses)
+        : base(SyntaxKind.WithStatement, Children(items, body))
+    {
+        this.asyncKeyword = asyncKeyword;
+        Items = items;
+        Body = body;
+        HasParentheses = hasParentheses;
+    }
+
+    public SyntaxToken? AsyncKeyword => OptionalTokenAt(asyncKeyword);
+
+    public IReadOnlyList<WithItemSyntax> Items { get; }
+
+    public BlockSyntax Body { get; }
+
+    public bool HasParentheses { get; }
+
+    public bool IsAsync => AsyncKeyword is not null;
+
+    private static SyntaxNode[] Children(WithItemSyntax[] items, BlockSyntax body)
+    {
+        var children = new SyntaxNode[1 + items.Length];
+        int i = 0;
+        items.CopyTo(children, i);
+        i += items.Length;
+        children[i++] = body;
+        return children;
+    }
+}

@@ -1,1 +1,0 @@
-namespace SweLego.Python.Tests; public class SmokeTests { [Fact] public void Ok() => Assert.True(true); }
