@@ -31,6 +31,7 @@ public static class CliApp
         root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(SandboxCommands.Create());
+        root.Subcommands.Add(PythonCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         return root;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweLego.Benchmarking;
+using SweLego.Python.Benchmarks;
+using SweLego.Python.Checking;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 
@@ -15,6 +17,7 @@ internal static class BenchCommands
     {
         var bench = new Command("bench", "Benchmarks; each prints ratios against a baseline measured in the same run.");
         bench.Subcommands.Add(CreateSandbox());
+        bench.Subcommands.Add(CreateParser());
         return bench;
     }
 
@@ -68,6 +71,81 @@ internal static class BenchCommands
             return 0;
         });
         return command;
+    }
+
+    private static Command CreateParser()
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "Folder of .py files (default: the standard library of the python3 on PATH).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var python = new Option<string>("--python") { Description = "Interpreter whose ast.parse is the baseline.", DefaultValueFactory = _ => "python3", HelpName = "EXE" };
+        var iterations = new Option<int>("--iterations", "-n") { Description = "Passes over the corpus per measurement.", DefaultValueFactory = _ => 3 };
+        var run = CommonOptions.Run();
+        var command = new Command("parser",
+            "Parser throughput on a corpus held in memory: SweLego.Python single- and multi-threaded against CPython's " +
+            "ast.parse on the same files in the same run. Writes bench/parser.json to the run folder.\n\n" +
+            "Example:\n  swelego bench parser --iterations 3");
+        command.Arguments.Add(path);
+        foreach (var option in (Option[])[python, iterations, run]) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(iterations);
+            if (n < 1) throw new UsageException("--iterations must be at least 1.");
+            string interpreter = parse.GetValue(python)!;
+            string root = parse.GetValue(path) ?? await StandardLibraryAsync(interpreter, cancellationToken);
+            if (!Directory.Exists(root)) throw new UsageException($"'{root}' is not a folder.");
+            var files = PythonFiles.Enumerate(root, new PythonCheckOptions().ExcludedDirectories);
+            if (files.Count == 0) throw new UsageException($"No .py files under '{root}'.");
+
+            var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
+            folder.StartStage(Stage);
+            ParserBenchmarkResult? ours = null;
+            CPythonBaselineResult? cpython = null;
+            await AnsiConsole.Status().StartAsync($"Parsing {files.Count} files", async context =>
+            {
+                ours = ParserBenchmark.Run(files, new ParserBenchmarkOptions { Iterations = n }, cancellationToken);
+                context.Status($"CPython ast.parse on {files.Count} files");
+                cpython = await CPythonBaseline.RunAsync(files, interpreter, n, cancellationToken);
+            });
+            if (!cpython!.Success)
+            {
+                folder.FailStage(Stage, cpython.Error ?? "the CPython baseline failed");
+                throw new InvalidOperationException($"The CPython baseline failed: {cpython.Error}");
+            }
+
+            var report = new ParserBenchmarkReport(root, ours!.Files, ours.Bytes, ours.Threads, ours.SingleThreaded.MegabytesPerSecond,
+                ours.MultiThreaded.MegabytesPerSecond, cpython.MegabytesPerSecond, cpython.PythonVersion, ours.RatioTo(cpython));
+            string output = folder.StagePath(Stage, "parser.json");
+            AtomicFile.WriteJson(output, report, RunJson.IndentedOptions);
+            folder.UpdateStage(Stage, s => s.WithOutput(folder.RelativePath(output)));
+            folder.CompleteStage(Stage);
+
+            var table = new Table().AddColumns("parser", "MB/s", "ratio to CPython");
+            table.AddRow("CPython ast.parse (baseline)", $"{report.CPythonMegabytesPerSecond:F1}", "1.00×");
+            table.AddRow("SweLego.Python, 1 thread", $"{report.SingleThreadedMegabytesPerSecond:F1}", $"{report.SingleThreadedRatio:F2}×");
+            table.AddRow($"SweLego.Python, {report.Threads} threads", $"{report.MultiThreadedMegabytesPerSecond:F1}",
+                $"{report.MultiThreadedMegabytesPerSecond / report.CPythonMegabytesPerSecond:F2}×");
+            AnsiConsole.MarkupLineInterpolated($"{report.Files} files, {report.Bytes / 1e6:F1} MB from {root} (CPython {cpython.PythonVersion}):");
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated($"Results: {output}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> StandardLibraryAsync(string python, CancellationToken cancellationToken)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException($"{python} did not start.");
+        string output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0 ? output.Trim() : throw new UsageException($"{python} could not name its standard library; pass a folder.");
     }
 
     private static void Print(SandboxBenchmarkReport report)

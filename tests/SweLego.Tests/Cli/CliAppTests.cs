@@ -64,6 +64,37 @@ public sealed class CliAppTests
         Assert.Equal(2, lines.Length);
     }
 
+    [Fact]
+    public async Task RunAsync_PythonCheckSyntaxError_NamesLineAndColumnExitsOne()
+    {
+        using var folder = new TestSupport.TempDirectory();
+        string bad = folder.Combine("bad.py");
+        await File.WriteAllTextAsync(bad, "def f(x):\n    return x +\n");
+        await File.WriteAllTextAsync(folder.Combine("good.py"), "class C:\n    @staticmethod\n    def g():\n        pass\n");
+
+        var (exit, stdout, _) = await RunAsync("python", "check", folder.Path);
+
+        Assert.Equal(CliApp.Failure, exit);
+        Assert.Contains($"{bad}:2:14: invalid syntax", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PythonCheckJson_ListsDefinitionsWithAstSpans()
+    {
+        using var folder = new TestSupport.TempDirectory();
+        string good = folder.Combine("good.py");
+        await File.WriteAllTextAsync(good, "class C:\n    @staticmethod\n    def g():\n        pass\n");
+
+        var (exit, stdout, _) = await RunAsync("python", "check", good, "--json");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var definitions = json.RootElement.GetProperty("files")[0].GetProperty("definitions").EnumerateArray()
+            .Select(d => $"{d.GetProperty("qualifiedName").GetString()} {d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()}-{d.GetProperty("endLine").GetInt32()}:{d.GetProperty("endColumn").GetInt32()}")
+            .ToList();
+        Assert.Equal(["C 1:0-4:12", "C.g 3:4-4:12"], definitions);
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var stdout = new StringWriter();
