@@ -6,7 +6,7 @@ public sealed class ArgumentSyntax : SyntaxNode
     private readonly int nameToken;
 
     internal ArgumentSyntax(int nameToken, ExpressionSyntax value, ArgumentKind argumentKind)
-        : base(SyntaxKind.Argument, Children(value))
+        : base(SyntaxKind.Argument, ChildArray(value))
     {
         this.nameToken = nameToken;
         Value = value;
@@ -18,12 +18,4 @@ public sealed class ArgumentSyntax : SyntaxNode
     public ExpressionSyntax Value { get; }
 
     public ArgumentKind ArgumentKind { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = value;
-        return children;
-    }
 }

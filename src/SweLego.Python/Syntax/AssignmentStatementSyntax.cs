@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class AssignmentStatementSyntax : StatementSyntax
 {
     internal AssignmentStatementSyntax(ExpressionSyntax[] targets, ExpressionSyntax value)
-        : base(SyntaxKind.AssignmentStatement, Children(targets, value))
+        : base(SyntaxKind.AssignmentStatement, ChildArray([], targets, value))
     {
         Targets = targets;
         Value = value;
@@ -13,14 +13,4 @@ public sealed class AssignmentStatementSyntax : StatementSyntax
     public IReadOnlyList<ExpressionSyntax> Targets { get; }
 
     public ExpressionSyntax Value { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax[] targets, ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1 + targets.Length];
-        int i = 0;
-        targets.CopyTo(children, i);
-        i += targets.Length;
-        children[i++] = value;
-        return children;
-    }
 }

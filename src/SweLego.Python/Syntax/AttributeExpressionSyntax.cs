@@ -6,7 +6,7 @@ public sealed class AttributeExpressionSyntax : ExpressionSyntax
     private readonly int nameToken;
 
     internal AttributeExpressionSyntax(ExpressionSyntax value, int nameToken)
-        : base(SyntaxKind.AttributeExpression, Children(value))
+        : base(SyntaxKind.AttributeExpression, ChildArray(value))
     {
         Value = value;
         this.nameToken = nameToken;
@@ -17,12 +17,4 @@ public sealed class AttributeExpressionSyntax : ExpressionSyntax
     public SyntaxToken NameToken => TokenAt(nameToken);
 
     public string Name => NameToken.Text;
-
-    private static SyntaxNode[] Children(ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = value;
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class AugmentedAssignmentStatementSyntax : StatementSyntax
     private readonly int operatorToken;
 
     internal AugmentedAssignmentStatementSyntax(ExpressionSyntax target, int operatorToken, ExpressionSyntax value)
-        : base(SyntaxKind.AugmentedAssignmentStatement, Children(target, value))
+        : base(SyntaxKind.AugmentedAssignmentStatement, ChildArray(target, value))
     {
         Target = target;
         this.operatorToken = operatorToken;
@@ -21,13 +21,4 @@ public sealed class AugmentedAssignmentStatementSyntax : StatementSyntax
 
     /// <summary>The operator token kind, e.g. <see cref="TokenKind.PlusEqual"/>.</summary>
     public TokenKind Operator => OperatorToken.Kind;
-
-    private static SyntaxNode[] Children(ExpressionSyntax target, ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = target;
-        children[i++] = value;
-        return children;
-    }
 }

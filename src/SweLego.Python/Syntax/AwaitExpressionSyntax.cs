@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class AwaitExpressionSyntax : ExpressionSyntax
 {
     internal AwaitExpressionSyntax(ExpressionSyntax value)
-        : base(SyntaxKind.AwaitExpression, Children(value))
+        : base(SyntaxKind.AwaitExpression, ChildArray(value))
     {
         Value = value;
     }
 
     public ExpressionSyntax Value { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = value;
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class BinaryExpressionSyntax : ExpressionSyntax
     private readonly int operatorToken;
 
     internal BinaryExpressionSyntax(ExpressionSyntax left, int operatorToken, ExpressionSyntax right)
-        : base(SyntaxKind.BinaryExpression, Children(left, right))
+        : base(SyntaxKind.BinaryExpression, ChildArray(left, right))
     {
         Left = left;
         this.operatorToken = operatorToken;
@@ -20,13 +20,4 @@ public sealed class BinaryExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Right { get; }
 
     public TokenKind Operator => OperatorToken.Kind;
-
-    private static SyntaxNode[] Children(ExpressionSyntax left, ExpressionSyntax right)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = left;
-        children[i++] = right;
-        return children;
-    }
 }

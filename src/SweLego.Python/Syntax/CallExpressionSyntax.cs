@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class CallExpressionSyntax : ExpressionSyntax
 {
     internal CallExpressionSyntax(ExpressionSyntax function, ArgumentListSyntax arguments)
-        : base(SyntaxKind.CallExpression, Children(function, arguments))
+        : base(SyntaxKind.CallExpression, ChildArray(function, arguments))
     {
         Function = function;
         Arguments = arguments;
@@ -13,13 +13,4 @@ public sealed class CallExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Function { get; }
 
     public ArgumentListSyntax Arguments { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax function, ArgumentListSyntax arguments)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = function;
-        children[i++] = arguments;
-        return children;
-    }
 }

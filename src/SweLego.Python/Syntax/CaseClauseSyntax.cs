@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class CaseClauseSyntax : SyntaxNode
 {
     internal CaseClauseSyntax(PatternSyntax pattern, ExpressionSyntax? guard, BlockSyntax body)
-        : base(SyntaxKind.CaseClause, Children(pattern, guard, body))
+        : base(SyntaxKind.CaseClause, ChildArray(pattern, guard, body))
     {
         Pattern = pattern;
         Guard = guard;
@@ -16,18 +16,4 @@ public sealed class CaseClauseSyntax : SyntaxNode
     public ExpressionSyntax? Guard { get; }
 
     public BlockSyntax Body { get; }
-
-    private static SyntaxNode[] Children(PatternSyntax pattern, ExpressionSyntax? guard, BlockSyntax body)
-    {
-        var children = new SyntaxNode[2 + (guard is null ? 0 : 1)];
-        int i = 0;
-        children[i++] = pattern;
-        if (guard is not null)
-        {
-            children[i++] = guard;
-        }
-
-        children[i++] = body;
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class ComparisonExpressionSyntax : ExpressionSyntax
     private readonly int[] operatorTokens;
 
     internal ComparisonExpressionSyntax(ExpressionSyntax left, ExpressionSyntax[] comparators, IReadOnlyList<ComparisonOperator> operators, int[] operatorTokens)
-        : base(SyntaxKind.ComparisonExpression, Children(left, comparators))
+        : base(SyntaxKind.ComparisonExpression, ChildArray([left], comparators))
     {
         Left = left;
         Comparators = comparators;
@@ -32,14 +32,5 @@ public sealed class ComparisonExpressionSyntax : ExpressionSyntax
         var first = OperatorTokens[index];
         bool twoTokens = Operators[index] is ComparisonOperator.NotIn or ComparisonOperator.IsNot;
         return new Text.TextSpan(first.Span.Start, twoTokens ? TokenAt(first.Index + 1).Span.End : first.Span.End);
-    }
-
-    private static SyntaxNode[] Children(ExpressionSyntax left, ExpressionSyntax[] comparators)
-    {
-        var children = new SyntaxNode[1 + comparators.Length];
-        int i = 0;
-        children[i++] = left;
-        comparators.CopyTo(children, i);
-        return children;
     }
 }

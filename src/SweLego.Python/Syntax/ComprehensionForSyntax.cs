@@ -6,7 +6,7 @@ public sealed class ComprehensionForSyntax : ComprehensionClauseSyntax
     private readonly int asyncKeyword;
 
     internal ComprehensionForSyntax(int asyncKeyword, ExpressionSyntax target, ExpressionSyntax iterable)
-        : base(SyntaxKind.ComprehensionFor, Children(target, iterable))
+        : base(SyntaxKind.ComprehensionFor, ChildArray(target, iterable))
     {
         this.asyncKeyword = asyncKeyword;
         Target = target;
@@ -20,13 +20,4 @@ public sealed class ComprehensionForSyntax : ComprehensionClauseSyntax
     public ExpressionSyntax Iterable { get; }
 
     public bool IsAsync => AsyncKeyword is not null;
-
-    private static SyntaxNode[] Children(ExpressionSyntax target, ExpressionSyntax iterable)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = target;
-        children[i++] = iterable;
-        return children;
-    }
 }

@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class ComprehensionIfSyntax : ComprehensionClauseSyntax
 {
     internal ComprehensionIfSyntax(ExpressionSyntax condition)
-        : base(SyntaxKind.ComprehensionIf, Children(condition))
+        : base(SyntaxKind.ComprehensionIf, ChildArray(condition))
     {
         Condition = condition;
     }
 
     public ExpressionSyntax Condition { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax condition)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = condition;
-        return children;
-    }
 }

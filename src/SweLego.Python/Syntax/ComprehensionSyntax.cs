@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class ComprehensionSyntax : ExpressionSyntax
 {
     internal ComprehensionSyntax(SyntaxKind kind, SyntaxNode element, ComprehensionClauseSyntax[] clauses, bool hasParentheses)
-        : base(kind, Children(element, clauses))
+        : base(kind, ChildArray([element], clauses))
     {
         Element = element;
         Clauses = clauses;
@@ -16,13 +16,4 @@ public sealed class ComprehensionSyntax : ExpressionSyntax
     public IReadOnlyList<ComprehensionClauseSyntax> Clauses { get; }
 
     public bool HasParentheses { get; }
-
-    private static SyntaxNode[] Children(SyntaxNode element, ComprehensionClauseSyntax[] clauses)
-    {
-        var children = new SyntaxNode[1 + clauses.Length];
-        int i = 0;
-        children[i++] = element;
-        clauses.CopyTo(children, i);
-        return children;
-    }
 }

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class ConditionalExpressionSyntax : ExpressionSyntax
 {
     internal ConditionalExpressionSyntax(ExpressionSyntax body, ExpressionSyntax test, ExpressionSyntax orElse)
-        : base(SyntaxKind.ConditionalExpression, Children(body, test, orElse))
+        : base(SyntaxKind.ConditionalExpression, ChildArray(body, test, orElse))
     {
         Body = body;
         Test = test;
@@ -16,14 +16,4 @@ public sealed class ConditionalExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Test { get; }
 
     public ExpressionSyntax OrElse { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax body, ExpressionSyntax test, ExpressionSyntax orElse)
-    {
-        var children = new SyntaxNode[3];
-        int i = 0;
-        children[i++] = body;
-        children[i++] = test;
-        children[i++] = orElse;
-        return children;
-    }
 }

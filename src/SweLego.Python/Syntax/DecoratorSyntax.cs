@@ -6,7 +6,7 @@ public sealed class DecoratorSyntax : SyntaxNode
     private readonly int atToken;
 
     internal DecoratorSyntax(int atToken, ExpressionSyntax expression)
-        : base(SyntaxKind.Decorator, Children(expression))
+        : base(SyntaxKind.Decorator, ChildArray(expression))
     {
         this.atToken = atToken;
         Expression = expression;
@@ -15,12 +15,4 @@ public sealed class DecoratorSyntax : SyntaxNode
     public SyntaxToken AtToken => TokenAt(atToken);
 
     public ExpressionSyntax Expression { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax expression)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = expression;
-        return children;
-    }
 }

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class DictEntrySyntax : SyntaxNode
 {
     internal DictEntrySyntax(ExpressionSyntax? key, ExpressionSyntax value)
-        : base(SyntaxKind.DictEntry, Children(key, value))
+        : base(SyntaxKind.DictEntry, ChildArray(key, value))
     {
         Key = key;
         Value = value;
@@ -13,17 +13,4 @@ public sealed class DictEntrySyntax : SyntaxNode
     public ExpressionSyntax? Key { get; }
 
     public ExpressionSyntax Value { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax? key, ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1 + (key is null ? 0 : 1)];
-        int i = 0;
-        if (key is not null)
-        {
-            children[i++] = key;
-        }
-
-        children[i++] = value;
-        return children;
-    }
 }

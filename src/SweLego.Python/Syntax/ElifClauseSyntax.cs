@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class ElifClauseSyntax : SyntaxNode
 {
     internal ElifClauseSyntax(ExpressionSyntax test, BlockSyntax body)
-        : base(SyntaxKind.ElifClause, Children(test, body))
+        : base(SyntaxKind.ElifClause, ChildArray(test, body))
     {
         Test = test;
         Body = body;
@@ -13,13 +13,4 @@ public sealed class ElifClauseSyntax : SyntaxNode
     public ExpressionSyntax Test { get; }
 
     public BlockSyntax Body { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax test, BlockSyntax body)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = test;
-        children[i++] = body;
-        return children;
-    }
 }

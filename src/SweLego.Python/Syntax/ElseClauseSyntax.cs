@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class ElseClauseSyntax : SyntaxNode
 {
     internal ElseClauseSyntax(BlockSyntax body)
-        : base(SyntaxKind.ElseClause, Children(body))
+        : base(SyntaxKind.ElseClause, ChildArray(body))
     {
         Body = body;
     }
 
     public BlockSyntax Body { get; }
-
-    private static SyntaxNode[] Children(BlockSyntax body)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = body;
-        return children;
-    }
 }

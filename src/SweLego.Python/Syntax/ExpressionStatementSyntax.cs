@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class ExpressionStatementSyntax : StatementSyntax
 {
     internal ExpressionStatementSyntax(ExpressionSyntax expression)
-        : base(SyntaxKind.ExpressionStatement, Children(expression))
+        : base(SyntaxKind.ExpressionStatement, ChildArray(expression))
     {
         Expression = expression;
     }
 
     public ExpressionSyntax Expression { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax expression)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = expression;
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class FStringReplacementFieldSyntax : SyntaxNode
     private readonly int conversionToken;
 
     internal FStringReplacementFieldSyntax(ExpressionSyntax expression, int conversionToken, FStringFormatSpecSyntax? formatSpec, bool hasDebugEquals)
-        : base(SyntaxKind.FStringReplacementField, Children(expression, formatSpec))
+        : base(SyntaxKind.FStringReplacementField, ChildArray(expression, formatSpec))
     {
         Expression = expression;
         this.conversionToken = conversionToken;
@@ -21,16 +21,4 @@ public sealed class FStringReplacementFieldSyntax : SyntaxNode
     public FStringFormatSpecSyntax? FormatSpec { get; }
 
     public bool HasDebugEquals { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax expression, FStringFormatSpecSyntax? formatSpec)
-    {
-        var children = new SyntaxNode[1 + (formatSpec is null ? 0 : 1)];
-        int i = 0;
-        children[i++] = expression;
-        if (formatSpec is not null)
-        {
-            children[i++] = formatSpec;
-        }
-        return children;
-    }
 }

@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class FinallyClauseSyntax : SyntaxNode
 {
     internal FinallyClauseSyntax(BlockSyntax body)
-        : base(SyntaxKind.FinallyClause, Children(body))
+        : base(SyntaxKind.FinallyClause, ChildArray(body))
     {
         Body = body;
     }
 
     public BlockSyntax Body { get; }
-
-    private static SyntaxNode[] Children(BlockSyntax body)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = body;
-        return children;
-    }
 }

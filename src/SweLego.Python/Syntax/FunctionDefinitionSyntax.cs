@@ -8,7 +8,7 @@ public sealed class FunctionDefinitionSyntax : StatementSyntax
     private readonly int nameToken;
 
     internal FunctionDefinitionSyntax(DecoratorSyntax[] decorators, int asyncKeyword, int defKeyword, int nameToken, TypeParameterListSyntax? typeParameters, ParameterListSyntax parameters, ExpressionSyntax? returnAnnotation, BlockSyntax body)
-        : base(SyntaxKind.FunctionDefinition, Children(decorators, typeParameters, parameters, returnAnnotation, body))
+        : base(SyntaxKind.FunctionDefinition, ChildArray([], decorators, typeParameters, parameters, returnAnnotation, body))
     {
         Decorators = decorators;
         this.asyncKeyword = asyncKeyword;
@@ -39,25 +39,4 @@ public sealed class FunctionDefinitionSyntax : StatementSyntax
     public string Name => NameToken.Text;
 
     public bool IsAsync => AsyncKeyword is not null;
-
-    private static SyntaxNode[] Children(DecoratorSyntax[] decorators, TypeParameterListSyntax? typeParameters, ParameterListSyntax parameters, ExpressionSyntax? returnAnnotation, BlockSyntax body)
-    {
-        var children = new SyntaxNode[2 + decorators.Length + (typeParameters is null ? 0 : 1) + (returnAnnotation is null ? 0 : 1)];
-        int i = 0;
-        decorators.CopyTo(children, i);
-        i += decorators.Length;
-        if (typeParameters is not null)
-        {
-            children[i++] = typeParameters;
-        }
-
-        children[i++] = parameters;
-        if (returnAnnotation is not null)
-        {
-            children[i++] = returnAnnotation;
-        }
-
-        children[i++] = body;
-        return children;
-    }
 }

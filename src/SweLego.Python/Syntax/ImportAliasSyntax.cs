@@ -6,7 +6,7 @@ public sealed class ImportAliasSyntax : SyntaxNode
     private readonly int asName;
 
     internal ImportAliasSyntax(DottedNameSyntax name, int asName)
-        : base(SyntaxKind.ImportAlias, Children(name))
+        : base(SyntaxKind.ImportAlias, ChildArray(name))
     {
         Name = name;
         this.asName = asName;
@@ -15,12 +15,4 @@ public sealed class ImportAliasSyntax : SyntaxNode
     public DottedNameSyntax Name { get; }
 
     public SyntaxToken? AsName => OptionalTokenAt(asName);
-
-    private static SyntaxNode[] Children(DottedNameSyntax name)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = name;
-        return children;
-    }
 }

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class ImportFromStatementSyntax : StatementSyntax
 {
     internal ImportFromStatementSyntax(DottedNameSyntax? moduleName, ImportAliasSyntax[] names, int level, bool isWildcard)
-        : base(SyntaxKind.ImportFromStatement, Children(moduleName, names))
+        : base(SyntaxKind.ImportFromStatement, ChildArray([moduleName], names))
     {
         ModuleName = moduleName;
         Names = names;
@@ -19,17 +19,4 @@ public sealed class ImportFromStatementSyntax : StatementSyntax
     public int Level { get; }
 
     public bool IsWildcard { get; }
-
-    private static SyntaxNode[] Children(DottedNameSyntax? moduleName, ImportAliasSyntax[] names)
-    {
-        var children = new SyntaxNode[(moduleName is null ? 0 : 1) + names.Length];
-        int i = 0;
-        if (moduleName is not null)
-        {
-            children[i++] = moduleName;
-        }
-
-        names.CopyTo(children, i);
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class MatchAsPatternSyntax : PatternSyntax
     private readonly int nameToken;
 
     internal MatchAsPatternSyntax(PatternSyntax? pattern, int nameToken)
-        : base(SyntaxKind.MatchAsPattern, Children(pattern))
+        : base(SyntaxKind.MatchAsPattern, ChildArray(pattern))
     {
         Pattern = pattern;
         this.nameToken = nameToken;
@@ -15,15 +15,4 @@ public sealed class MatchAsPatternSyntax : PatternSyntax
     public PatternSyntax? Pattern { get; }
 
     public SyntaxToken? NameToken => OptionalTokenAt(nameToken);
-
-    private static SyntaxNode[] Children(PatternSyntax? pattern)
-    {
-        var children = new SyntaxNode[(pattern is null ? 0 : 1)];
-        int i = 0;
-        if (pattern is not null)
-        {
-            children[i++] = pattern;
-        }
-        return children;
-    }
 }

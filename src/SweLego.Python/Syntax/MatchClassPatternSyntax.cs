@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class MatchClassPatternSyntax : PatternSyntax
 {
     internal MatchClassPatternSyntax(ExpressionSyntax @class, PatternSyntax[] arguments)
-        : base(SyntaxKind.MatchClassPattern, Children(@class, arguments))
+        : base(SyntaxKind.MatchClassPattern, ChildArray([@class], arguments))
     {
         Class = @class;
         Arguments = arguments;
@@ -13,13 +13,4 @@ public sealed class MatchClassPatternSyntax : PatternSyntax
     public ExpressionSyntax Class { get; }
 
     public IReadOnlyList<PatternSyntax> Arguments { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax @class, PatternSyntax[] arguments)
-    {
-        var children = new SyntaxNode[1 + arguments.Length];
-        int i = 0;
-        children[i++] = @class;
-        arguments.CopyTo(children, i);
-        return children;
-    }
 }

@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class MatchGroupPatternSyntax : PatternSyntax
 {
     internal MatchGroupPatternSyntax(PatternSyntax pattern)
-        : base(SyntaxKind.MatchGroupPattern, Children(pattern))
+        : base(SyntaxKind.MatchGroupPattern, ChildArray(pattern))
     {
         Pattern = pattern;
     }
 
     public PatternSyntax Pattern { get; }
-
-    private static SyntaxNode[] Children(PatternSyntax pattern)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = pattern;
-        return children;
-    }
 }

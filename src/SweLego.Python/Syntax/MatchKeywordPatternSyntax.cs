@@ -6,7 +6,7 @@ public sealed class MatchKeywordPatternSyntax : PatternSyntax
     private readonly int nameToken;
 
     internal MatchKeywordPatternSyntax(int nameToken, PatternSyntax pattern)
-        : base(SyntaxKind.MatchKeywordPattern, Children(pattern))
+        : base(SyntaxKind.MatchKeywordPattern, ChildArray(pattern))
     {
         this.nameToken = nameToken;
         Pattern = pattern;
@@ -15,12 +15,4 @@ public sealed class MatchKeywordPatternSyntax : PatternSyntax
     public SyntaxToken NameToken => TokenAt(nameToken);
 
     public PatternSyntax Pattern { get; }
-
-    private static SyntaxNode[] Children(PatternSyntax pattern)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = pattern;
-        return children;
-    }
 }

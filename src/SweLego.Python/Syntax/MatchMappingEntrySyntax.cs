@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class MatchMappingEntrySyntax : SyntaxNode
 {
     internal MatchMappingEntrySyntax(ExpressionSyntax key, PatternSyntax pattern)
-        : base(SyntaxKind.MatchMappingEntry, Children(key, pattern))
+        : base(SyntaxKind.MatchMappingEntry, ChildArray(key, pattern))
     {
         Key = key;
         Pattern = pattern;
@@ -13,13 +13,4 @@ public sealed class MatchMappingEntrySyntax : SyntaxNode
     public ExpressionSyntax Key { get; }
 
     public PatternSyntax Pattern { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax key, PatternSyntax pattern)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = key;
-        children[i++] = pattern;
-        return children;
-    }
 }

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class MatchStatementSyntax : StatementSyntax
 {
     internal MatchStatementSyntax(ExpressionSyntax subject, CaseClauseSyntax[] cases)
-        : base(SyntaxKind.MatchStatement, Children(subject, cases))
+        : base(SyntaxKind.MatchStatement, ChildArray([subject], cases))
     {
         Subject = subject;
         Cases = cases;
@@ -13,13 +13,4 @@ public sealed class MatchStatementSyntax : StatementSyntax
     public ExpressionSyntax Subject { get; }
 
     public IReadOnlyList<CaseClauseSyntax> Cases { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax subject, CaseClauseSyntax[] cases)
-    {
-        var children = new SyntaxNode[1 + cases.Length];
-        int i = 0;
-        children[i++] = subject;
-        cases.CopyTo(children, i);
-        return children;
-    }
 }

@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class MatchValuePatternSyntax : PatternSyntax
 {
     internal MatchValuePatternSyntax(ExpressionSyntax value)
-        : base(SyntaxKind.MatchValuePattern, Children(value))
+        : base(SyntaxKind.MatchValuePattern, ChildArray(value))
     {
         Value = value;
     }
 
     public ExpressionSyntax Value { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = value;
-        return children;
-    }
 }

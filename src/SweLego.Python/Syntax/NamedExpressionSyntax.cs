@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class NamedExpressionSyntax : ExpressionSyntax
 {
     internal NamedExpressionSyntax(NameExpressionSyntax target, ExpressionSyntax value)
-        : base(SyntaxKind.NamedExpression, Children(target, value))
+        : base(SyntaxKind.NamedExpression, ChildArray(target, value))
     {
         Target = target;
         Value = value;
@@ -13,13 +13,4 @@ public sealed class NamedExpressionSyntax : ExpressionSyntax
     public NameExpressionSyntax Target { get; }
 
     public ExpressionSyntax Value { get; }
-
-    private static SyntaxNode[] Children(NameExpressionSyntax target, ExpressionSyntax value)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = target;
-        children[i++] = value;
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class ParameterSyntax : SyntaxNode
     private readonly int nameToken;
 
     internal ParameterSyntax(int nameToken, ExpressionSyntax? annotation, ExpressionSyntax? @default, ParameterKind parameterKind)
-        : base(SyntaxKind.Parameter, Children(annotation, @default))
+        : base(SyntaxKind.Parameter, ChildArray(annotation, @default))
     {
         this.nameToken = nameToken;
         Annotation = annotation;
@@ -23,20 +23,4 @@ public sealed class ParameterSyntax : SyntaxNode
     public ParameterKind ParameterKind { get; }
 
     public string? Name => NameToken?.Text;
-
-    private static SyntaxNode[] Children(ExpressionSyntax? annotation, ExpressionSyntax? @default)
-    {
-        var children = new SyntaxNode[(annotation is null ? 0 : 1) + (@default is null ? 0 : 1)];
-        int i = 0;
-        if (annotation is not null)
-        {
-            children[i++] = annotation;
-        }
-
-        if (@default is not null)
-        {
-            children[i++] = @default;
-        }
-        return children;
-    }
 }

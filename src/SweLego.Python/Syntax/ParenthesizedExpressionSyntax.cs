@@ -4,18 +4,10 @@ namespace SweLego.Python.Syntax;
 public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
 {
     internal ParenthesizedExpressionSyntax(ExpressionSyntax expression)
-        : base(SyntaxKind.ParenthesizedExpression, Children(expression))
+        : base(SyntaxKind.ParenthesizedExpression, ChildArray(expression))
     {
         Expression = expression;
     }
 
     public ExpressionSyntax Expression { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax expression)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = expression;
-        return children;
-    }
 }

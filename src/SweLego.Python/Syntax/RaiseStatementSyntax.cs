@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class RaiseStatementSyntax : StatementSyntax
 {
     internal RaiseStatementSyntax(ExpressionSyntax? exception, ExpressionSyntax? cause)
-        : base(SyntaxKind.RaiseStatement, Children(exception, cause))
+        : base(SyntaxKind.RaiseStatement, ChildArray(exception, cause))
     {
         Exception = exception;
         Cause = cause;
@@ -13,20 +13,4 @@ public sealed class RaiseStatementSyntax : StatementSyntax
     public ExpressionSyntax? Exception { get; }
 
     public ExpressionSyntax? Cause { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax? exception, ExpressionSyntax? cause)
-    {
-        var children = new SyntaxNode[(exception is null ? 0 : 1) + (cause is null ? 0 : 1)];
-        int i = 0;
-        if (exception is not null)
-        {
-            children[i++] = exception;
-        }
-
-        if (cause is not null)
-        {
-            children[i++] = cause;
-        }
-        return children;
-    }
 }

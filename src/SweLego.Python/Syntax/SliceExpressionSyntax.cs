@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class SliceExpressionSyntax : ExpressionSyntax
 {
     internal SliceExpressionSyntax(ExpressionSyntax? lower, ExpressionSyntax? upper, ExpressionSyntax? step)
-        : base(SyntaxKind.SliceExpression, Children(lower, upper, step))
+        : base(SyntaxKind.SliceExpression, ChildArray(lower, upper, step))
     {
         Lower = lower;
         Upper = upper;
@@ -16,25 +16,4 @@ public sealed class SliceExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax? Upper { get; }
 
     public ExpressionSyntax? Step { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax? lower, ExpressionSyntax? upper, ExpressionSyntax? step)
-    {
-        var children = new SyntaxNode[(lower is null ? 0 : 1) + (upper is null ? 0 : 1) + (step is null ? 0 : 1)];
-        int i = 0;
-        if (lower is not null)
-        {
-            children[i++] = lower;
-        }
-
-        if (upper is not null)
-        {
-            children[i++] = upper;
-        }
-
-        if (step is not null)
-        {
-            children[i++] = step;
-        }
-        return children;
-    }
 }

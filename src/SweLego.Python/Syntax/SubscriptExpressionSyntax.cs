@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class SubscriptExpressionSyntax : ExpressionSyntax
 {
     internal SubscriptExpressionSyntax(ExpressionSyntax value, ExpressionSyntax index)
-        : base(SyntaxKind.SubscriptExpression, Children(value, index))
+        : base(SyntaxKind.SubscriptExpression, ChildArray(value, index))
     {
         Value = value;
         Index = index;
@@ -13,13 +13,4 @@ public sealed class SubscriptExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Value { get; }
 
     public ExpressionSyntax Index { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax value, ExpressionSyntax index)
-    {
-        var children = new SyntaxNode[2];
-        int i = 0;
-        children[i++] = value;
-        children[i++] = index;
-        return children;
-    }
 }

@@ -188,6 +188,60 @@ public abstract class SyntaxNode
 
     public override string ToString() => Text;
 
+    /// <summary>
+    /// Builds a child array from the given nodes in order, skipping nulls. Allocates exactly one
+    /// array of the final size (none when every node is null).
+    /// </summary>
+    private protected static SyntaxNode[] ChildArray(params ReadOnlySpan<SyntaxNode?> nodes) => ChildArray(nodes, [], []);
+
+    /// <summary>
+    /// Builds a child array from <paramref name="before"/>, then every node of
+    /// <paramref name="list"/>, then <paramref name="after"/>, in that order, skipping nulls in
+    /// <paramref name="before"/> and <paramref name="after"/>. Allocates exactly one array of the
+    /// final size (none when it would be empty).
+    /// </summary>
+    private protected static SyntaxNode[] ChildArray(ReadOnlySpan<SyntaxNode?> before, ReadOnlySpan<SyntaxNode> list, params ReadOnlySpan<SyntaxNode?> after)
+    {
+        int count = CountNonNull(before) + list.Length + CountNonNull(after);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new SyntaxNode[count];
+        int i = CopyNonNull(before, result, 0);
+        list.CopyTo(result.AsSpan(i));
+        CopyNonNull(after, result, i + list.Length);
+        return result;
+    }
+
+    private static int CountNonNull(ReadOnlySpan<SyntaxNode?> nodes)
+    {
+        int count = 0;
+        foreach (var node in nodes)
+        {
+            if (node is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static int CopyNonNull(ReadOnlySpan<SyntaxNode?> nodes, SyntaxNode[] destination, int index)
+    {
+        foreach (var node in nodes)
+        {
+            if (node is not null)
+            {
+                destination[index++] = node;
+            }
+        }
+
+        return index;
+    }
+
     private protected SyntaxToken TokenAt(int index) => new(module!, index);
 
     private protected SyntaxToken? OptionalTokenAt(int index) => index < 0 ? null : new SyntaxToken(module!, index);

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class TryStatementSyntax : StatementSyntax
 {
     internal TryStatementSyntax(BlockSyntax body, ExceptClauseSyntax[] handlers, ElseClauseSyntax? elseClause, FinallyClauseSyntax? finallyClause)
-        : base(SyntaxKind.TryStatement, Children(body, handlers, elseClause, finallyClause))
+        : base(SyntaxKind.TryStatement, ChildArray([body], handlers, elseClause, finallyClause))
     {
         Body = body;
         Handlers = handlers;
@@ -19,23 +19,4 @@ public sealed class TryStatementSyntax : StatementSyntax
     public ElseClauseSyntax? ElseClause { get; }
 
     public FinallyClauseSyntax? FinallyClause { get; }
-
-    private static SyntaxNode[] Children(BlockSyntax body, ExceptClauseSyntax[] handlers, ElseClauseSyntax? elseClause, FinallyClauseSyntax? finallyClause)
-    {
-        var children = new SyntaxNode[1 + handlers.Length + (elseClause is null ? 0 : 1) + (finallyClause is null ? 0 : 1)];
-        int i = 0;
-        children[i++] = body;
-        handlers.CopyTo(children, i);
-        i += handlers.Length;
-        if (elseClause is not null)
-        {
-            children[i++] = elseClause;
-        }
-
-        if (finallyClause is not null)
-        {
-            children[i++] = finallyClause;
-        }
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class TypeParameterSyntax : SyntaxNode
     private readonly int nameToken;
 
     internal TypeParameterSyntax(int nameToken, ExpressionSyntax? bound, ExpressionSyntax? @default, TypeParameterKind typeParameterKind)
-        : base(SyntaxKind.TypeParameter, Children(bound, @default))
+        : base(SyntaxKind.TypeParameter, ChildArray(bound, @default))
     {
         this.nameToken = nameToken;
         Bound = bound;
@@ -23,20 +23,4 @@ public sealed class TypeParameterSyntax : SyntaxNode
     public TypeParameterKind TypeParameterKind { get; }
 
     public string Name => NameToken.Text;
-
-    private static SyntaxNode[] Children(ExpressionSyntax? bound, ExpressionSyntax? @default)
-    {
-        var children = new SyntaxNode[(bound is null ? 0 : 1) + (@default is null ? 0 : 1)];
-        int i = 0;
-        if (bound is not null)
-        {
-            children[i++] = bound;
-        }
-
-        if (@default is not null)
-        {
-            children[i++] = @default;
-        }
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
     private readonly int operatorToken;
 
     internal UnaryExpressionSyntax(int operatorToken, ExpressionSyntax operand)
-        : base(SyntaxKind.UnaryExpression, Children(operand))
+        : base(SyntaxKind.UnaryExpression, ChildArray(operand))
     {
         this.operatorToken = operatorToken;
         Operand = operand;
@@ -17,12 +17,4 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Operand { get; }
 
     public TokenKind Operator => OperatorToken.Kind;
-
-    private static SyntaxNode[] Children(ExpressionSyntax operand)
-    {
-        var children = new SyntaxNode[1];
-        int i = 0;
-        children[i++] = operand;
-        return children;
-    }
 }

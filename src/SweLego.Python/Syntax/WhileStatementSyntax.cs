@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class WhileStatementSyntax : StatementSyntax
 {
     internal WhileStatementSyntax(ExpressionSyntax test, BlockSyntax body, ElseClauseSyntax? elseClause)
-        : base(SyntaxKind.WhileStatement, Children(test, body, elseClause))
+        : base(SyntaxKind.WhileStatement, ChildArray(test, body, elseClause))
     {
         Test = test;
         Body = body;
@@ -16,17 +16,4 @@ public sealed class WhileStatementSyntax : StatementSyntax
     public BlockSyntax Body { get; }
 
     public ElseClauseSyntax? ElseClause { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax test, BlockSyntax body, ElseClauseSyntax? elseClause)
-    {
-        var children = new SyntaxNode[2 + (elseClause is null ? 0 : 1)];
-        int i = 0;
-        children[i++] = test;
-        children[i++] = body;
-        if (elseClause is not null)
-        {
-            children[i++] = elseClause;
-        }
-        return children;
-    }
 }

@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class WithItemSyntax : SyntaxNode
 {
     internal WithItemSyntax(ExpressionSyntax expression, ExpressionSyntax? target)
-        : base(SyntaxKind.WithItem, Children(expression, target))
+        : base(SyntaxKind.WithItem, ChildArray(expression, target))
     {
         Expression = expression;
         Target = target;
@@ -13,16 +13,4 @@ public sealed class WithItemSyntax : SyntaxNode
     public ExpressionSyntax Expression { get; }
 
     public ExpressionSyntax? Target { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax expression, ExpressionSyntax? target)
-    {
-        var children = new SyntaxNode[1 + (target is null ? 0 : 1)];
-        int i = 0;
-        children[i++] = expression;
-        if (target is not null)
-        {
-            children[i++] = target;
-        }
-        return children;
-    }
 }

@@ -6,7 +6,7 @@ public sealed class WithStatementSyntax : StatementSyntax
     private readonly int asyncKeyword;
 
     internal WithStatementSyntax(int asyncKeyword, WithItemSyntax[] items, BlockSyntax body, bool hasParentheses)
-        : base(SyntaxKind.WithStatement, Children(items, body))
+        : base(SyntaxKind.WithStatement, ChildArray([], items, body))
     {
         this.asyncKeyword = asyncKeyword;
         Items = items;
@@ -23,14 +23,4 @@ public sealed class WithStatementSyntax : StatementSyntax
     public bool HasParentheses { get; }
 
     public bool IsAsync => AsyncKeyword is not null;
-
-    private static SyntaxNode[] Children(WithItemSyntax[] items, BlockSyntax body)
-    {
-        var children = new SyntaxNode[1 + items.Length];
-        int i = 0;
-        items.CopyTo(children, i);
-        i += items.Length;
-        children[i++] = body;
-        return children;
-    }
 }

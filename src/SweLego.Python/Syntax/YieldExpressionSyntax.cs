@@ -4,7 +4,7 @@ namespace SweLego.Python.Syntax;
 public sealed class YieldExpressionSyntax : ExpressionSyntax
 {
     internal YieldExpressionSyntax(ExpressionSyntax? value, bool isFrom)
-        : base(SyntaxKind.YieldExpression, Children(value))
+        : base(SyntaxKind.YieldExpression, ChildArray(value))
     {
         Value = value;
         IsFrom = isFrom;
@@ -13,15 +13,4 @@ public sealed class YieldExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax? Value { get; }
 
     public bool IsFrom { get; }
-
-    private static SyntaxNode[] Children(ExpressionSyntax? value)
-    {
-        var children = new SyntaxNode[(value is null ? 0 : 1)];
-        int i = 0;
-        if (value is not null)
-        {
-            children[i++] = value;
-        }
-        return children;
-    }
 }
