@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+
+namespace SweLego.Environments.Inference;
+
+/// <summary>
+/// Infers an <see cref="EnvironmentSpec"/> from a repository's files, never running any of
+/// them: pyproject.toml, setup.cfg, setup.py (read statically), requirements files,
+/// pytest.ini / tox.ini, .python-version and CI workflows. A broken file is an
+/// <see cref="EnvironmentInferenceException"/> naming it and the line.
+/// </summary>
+public static partial class EnvironmentInference
+{
+    private static readonly string[] TestExtras = ["test", "tests", "testing", "dev"];
+
+    public static EnvironmentSpec Infer(string repository)
+    {
+        if (!Directory.Exists(repository)) throw new EnvironmentInferenceException($"{repository}: not a directory.");
+        var found = new InferenceFacts(Path.GetFullPath(repository));
+        PyprojectSource.Read(found);
+        ReadSetupCfg(found);
+        ReadSetupPy(found);
+        ReadRequirementFiles(found);
+        ReadPytestConfiguration(found);
+        ReadCiWorkflows(found);
+
+        string framework = Framework(found);
+        var extras = TestExtras.Where(found.Extras.ContainsKey).ToList();
+        var install = new List<string>();
+        if (found.Installable) install.Add("python -m pip install -e ." + (extras.Count > 0 ? $"[{string.Join(',', extras)}]" : ""));
+        install.AddRange(found.RequirementFiles.Select(f => $"python -m pip install -r {f}"));
+
+        return new EnvironmentSpec
+        {
+            PythonVersion = PythonVersion(found),
+            RequiresPython = found.RequiresPython,
+            Requirements = [.. found.Requirements.Concat(extras.SelectMany(e => found.Extras[e])).Distinct(StringComparer.Ordinal)],
+            InstallSteps = install,
+            TestFramework = framework,
+            TestCommand = framework switch
+            {
+                "django" => "./tests/runtests.py --verbosity 2 --settings=test_sqlite --parallel 1",
+                "unittest" => "python -m unittest -v",
+                _ => "pytest -rA",
+            },
+            LogParser = framework == "unittest" ? "unittest" : framework,
+            Sources = [.. found.Sources],
+            Notes = [.. found.Notes],
+        };
+    }
+
+    private static void ReadSetupCfg(InferenceFacts found)
+    {
+        if (found.Read("setup.cfg") is not { } path) return;
+        var ini = IniFile.Read(path);
+        found.Installable |= ini.Get("metadata", "name") is not null || ini.GetSection("options").Count > 0;
+        found.RequiresPython ??= ini.Get("options", "python_requires");
+        found.Requirements.AddRange(ini.GetList("options", "install_requires"));
+        found.Requirements.AddRange(ini.GetList("options", "tests_require"));
+        foreach (var (extra, value) in ini.GetSection("options.extras_require")) found.AddExtra(extra, IniFile.SplitList(value));
+        found.PytestConfigured |= ini.Sections.Contains("tool:pytest");
+    }
+
+    private static void ReadSetupPy(InferenceFacts found)
+    {
+        if (found.Read("setup.py") is not { } path) return;
+        found.Installable = true;
+        var metadata = SetupPyReader.Read(path);
+        found.RequiresPython ??= metadata.PythonRequires;
+        found.Requirements.AddRange(metadata.InstallRequires);
+        found.Requirements.AddRange(metadata.TestsRequire);
+        foreach (var (extra, requirements) in metadata.ExtrasRequire) found.AddExtra(extra, requirements);
+        if (metadata.Unresolved.Count > 0)
+            found.Notes.Add($"setup.py: not read without running it: {string.Join(", ", metadata.Unresolved)}.");
+    }
+
+    private static void ReadRequirementFiles(InferenceFacts found)
+    {
+        var candidates = Directory.EnumerateFiles(found.Root, "requirements*.txt")
+            .Concat(Directory.Exists(Path.Combine(found.Root, "requirements"))
+                ? Directory.EnumerateFiles(Path.Combine(found.Root, "requirements"), "*.txt")
+                : [])
+            .Select(f => Path.GetRelativePath(found.Root, f))
+            .Where(f => !f.Contains("doc", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (string file in candidates)
+        {
+            var content = RequirementsFile.Read(found.Read(file)!);
+            found.RequirementFiles.Add(file);
+            found.Requirements.AddRange(content.Requirements);
+            foreach (string included in content.Files.Skip(1)) found.Sources.Add(Path.GetRelativePath(found.Root, included));
+        }
+    }
+
+    private static void ReadPytestConfiguration(InferenceFacts found)
+    {
+        if (found.Read("pytest.ini") is not null) found.PytestConfigured = true;
+        if (found.Read("tox.ini") is { } tox && IniFile.Read(tox).Sections.Contains("pytest")) found.PytestConfigured = true;
+        if (File.Exists(Path.Combine(found.Root, "conftest.py")) || File.Exists(Path.Combine(found.Root, "tests", "conftest.py"))) found.PytestConfigured = true;
+    }
+
+    private static void ReadCiWorkflows(InferenceFacts found)
+    {
+        string workflows = Path.Combine(found.Root, ".github", "workflows");
+        if (!Directory.Exists(workflows)) return;
+        foreach (string file in Directory.EnumerateFiles(workflows).Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            string relative = found.Read(Path.GetRelativePath(found.Root, file))!;
+            foreach (Match match in TestInvocation().Matches(File.ReadAllText(relative)))
+            {
+                string command = match.Groups["command"].Value.Trim();
+                found.Notes.Add($"{Path.GetRelativePath(found.Root, file)} runs tests with: {command}");
+                if (command.Contains("pytest", StringComparison.Ordinal)) found.PytestConfigured = true;
+            }
+        }
+    }
+
+    private static string Framework(InferenceFacts found)
+    {
+        if (File.Exists(Path.Combine(found.Root, "tests", "runtests.py")) && Directory.Exists(Path.Combine(found.Root, "django"))) return "django";
+        bool pytestRequired = found.Requirements.Concat(found.Extras.Values.SelectMany(v => v)).Any(r => RequirementName(r) == "pytest");
+        return found.PytestConfigured || pytestRequired ? "pytest" : "unittest";
+    }
+
+    private static string? PythonVersion(InferenceFacts found)
+    {
+        if (found.Read(".python-version") is { } file)
+        {
+            string first = File.ReadLines(file).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) ?? "";
+            if (VersionNumber().Match(first) is { Success: true } version) return version.Value;
+            found.Notes.Add($".python-version: '{first}' is not a version number; ignored.");
+        }
+
+        return found.RequiresPython is { } requires && LowerBound().Match(requires) is { Success: true } bound ? bound.Groups["version"].Value : null;
+    }
+
+    internal static string RequirementName(string requirement) =>
+        RequirementNamePattern().Match(requirement) is { Success: true } m ? m.Value.ToLowerInvariant().Replace('_', '-') : requirement;
+
+    [GeneratedRegex(@"^\s*(?:-\s*)?run:\s*(?<command>[^\n]*(?:pytest|tox|unittest|runtests\.py)[^\n]*)$", RegexOptions.Multiline)]
+    private static partial Regex TestInvocation();
+
+    [GeneratedRegex(@"^\d+\.\d+")]
+    private static partial Regex VersionNumber();
+
+    [GeneratedRegex(@">=\s*(?<version>\d+\.\d+)")]
+    private static partial Regex LowerBound();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*")]
+    private static partial Regex RequirementNamePattern();
+}
