@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using SweLego.Environments.Inference;
+using SweLego.Runs;
+
+namespace SweLego.Cli.Commands;
+
+/// <summary><c>swelego env …</c>: environments inferred from a repository's configuration.</summary>
+internal static class EnvCommands
+{
+    public static Command Create()
+    {
+        var env = new Command("env", "Environments: infer how to install and test a Python repository.");
+        env.Subcommands.Add(CreateInfer());
+        return env;
+    }
+
+    private static Command CreateInfer()
+    {
+        var repository = new Argument<string>("repository") { Description = "Path of the repository (its files are read, never run)." };
+        var json = new Option<bool>("--json") { Description = "Print the environment spec as JSON." };
+        var infer = new Command("infer",
+            "Infer the environment spec (Python version, install steps, test command, log parser) from pyproject.toml, " +
+            "setup.cfg, setup.py (read statically), requirements files, pytest/tox config, .python-version and CI workflows.\n\n" +
+            "Example:\n  swelego env infer ~/src/requests --json");
+        infer.Arguments.Add(repository);
+        infer.Options.Add(json);
+        infer.SetAction(parse =>
+        {
+            string path = parse.GetValue(repository)!;
+            if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
+            var spec = EnvironmentInference.Infer(path);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(spec, RunJson.IndentedOptions));
+                return 0;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("python", Markup.Escape(spec.PythonVersion ?? "(base image default)") + (spec.RequiresPython is { } r ? Markup.Escape($"  (requires {r})") : ""));
+            grid.AddRow("framework", spec.TestFramework);
+            grid.AddRow("test command", Markup.Escape(spec.TestCommand));
+            grid.AddRow("log parser", spec.LogParser);
+            grid.AddRow("install", Markup.Escape(spec.InstallSteps.Count == 0 ? "(nothing to install)" : string.Join("\n", spec.InstallSteps)));
+            grid.AddRow("requirements", Markup.Escape(string.Join(", ", spec.Requirements)));
+            grid.AddRow("read", Markup.Escape(string.Join(", ", spec.Sources)));
+            grid.AddRow("spec hash", spec.ContentHash);
+            AnsiConsole.Write(grid);
+            foreach (string note in spec.Notes) AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+            return 0;
+        });
+        return infer;
+    }
+}
