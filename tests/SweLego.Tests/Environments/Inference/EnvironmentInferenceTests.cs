@@ -31,6 +31,47 @@ public sealed class EnvironmentInferenceTests : IDisposable
     }
 
     [Fact]
+    public void Infer_Pep621Pyproject_DependenciesExtrasAndPytestOptions()
+    {
+        Write("pyproject.toml", """
+            [build-system]
+            requires = ["setuptools>=61"]
+            build-backend = "setuptools.build_meta"
+
+            [project]
+            name = "modern"
+            requires-python = ">=3.10"
+            dependencies = ["httpx>=0.24", "rich"]
+
+            [project.optional-dependencies]
+            testing = ["pytest>=7", "pytest-mock"]
+            docs = ["mkdocs"]
+
+            [tool.pytest.ini_options]
+            addopts = "-q"
+            testpaths = ["tests"]
+            """);
+
+        var spec = EnvironmentInference.Infer(_repo.Path);
+
+        Assert.Equal("3.10", spec.PythonVersion);
+        Assert.Equal(["httpx>=0.24", "rich", "pytest>=7", "pytest-mock"], spec.Requirements);
+        Assert.Equal(["python -m pip install -e .[testing]"], spec.InstallSteps);
+        Assert.Equal("pytest", spec.TestFramework);
+        Assert.Empty(spec.Notes);
+    }
+
+    [Fact]
+    public void Infer_BrokenPyproject_ErrorNamesFileLineAndColumn()
+    {
+        Write("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"a\",\n");
+
+        var error = Assert.Throws<EnvironmentInferenceException>(() => EnvironmentInference.Infer(_repo.Path));
+
+        Assert.StartsWith(Path.Combine(_repo.Path, "pyproject.toml") + ":", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Infer_NoPytestAnywhere_UnittestSpec()
     {
         Write("setup.cfg", "[metadata]\nname = plain\n[options]\ninstall_requires =\n    six\n");
