@@ -28,7 +28,7 @@ public sealed class PytestLogParser : ITestLogParser
     }
 
     /// <summary>The harness's prefix rule, shared with <see cref="PytestV2LogParser"/>.</summary>
-    internal static bool TryParseLeadingStatus(string line, Dictionary<string, TestStatus> map)
+    internal static bool TryParseLeadingStatus(string line, Dictionary<string, TestStatus> map, Func<string, string>? nameOf = null)
     {
         if (!StartsWithStatus(line, out var status))
         {
@@ -44,7 +44,7 @@ public sealed class PytestLogParser : ITestLogParser
             // its own word there, which cannot be a status, so we only record exact words.
             if (TestStatusNames.TryParse(words[0], out var exact))
             {
-                map[words[1]] = exact;
+                map[nameOf is null ? words[1] : nameOf(words[1])] = exact;
             }
         }
         return true;

@@ -7,6 +7,7 @@ public static class TestLogParsers
     [
         new PytestLogParser(),
         new PytestV2LogParser(),
+        new PytestOptionsLogParser(),
         new PytestNodeIdLogParser(),
         new DjangoLogParser(),
         new UnittestLogParser(),

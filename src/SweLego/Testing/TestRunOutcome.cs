@@ -2,12 +2,13 @@ namespace SweLego.Testing;
 
 /// <summary>
 /// One test command's result: parsed statuses, the exit code, and whether the run can be graded.
-/// <see cref="Reason"/> explains any kind other than <see cref="TestRunKind.Completed"/>.
+/// <see cref="Problem"/> and <see cref="Reason"/> explain any kind other than <see cref="TestRunKind.Completed"/>.
 /// </summary>
 public sealed record TestRunOutcome(
     TestRunKind Kind,
     IReadOnlyDictionary<string, TestStatus> Statuses,
     int? ExitCode,
+    TestRunProblem? Problem,
     string? Reason)
 {
     /// <summary>pytest's documented exit codes (pytest.ExitCode).</summary>
@@ -31,11 +32,13 @@ public sealed record TestRunOutcome(
         var statuses = log.Output is null ? Empty : parser.Parse(log.Output);
         if (timedOut)
         {
-            return new(TestRunKind.Infrastructure, statuses, exitCode, "the test command timed out");
+            return new(TestRunKind.Infrastructure, statuses, exitCode, TestRunProblem.TimedOut, "the test command timed out");
         }
         if (log.Output is null)
         {
-            return new(TestRunKind.Infrastructure, statuses, exitCode, log.Problem);
+            return new(TestRunKind.Infrastructure, statuses, exitCode,
+                fullLog.Contains(TestLog.StartMarker, StringComparison.Ordinal) ? TestRunProblem.MissingEndMarker : TestRunProblem.MissingStartMarker,
+                log.Problem);
         }
         return ClassifyOutput(log.Output, statuses, exitCode, IsPytest(parser));
     }
@@ -45,7 +48,7 @@ public sealed record TestRunOutcome(
     {
         if (exitCode is not { } code)
         {
-            return new(TestRunKind.Infrastructure, statuses, exitCode, "the test command has no exit code");
+            return new(TestRunKind.Infrastructure, statuses, exitCode, TestRunProblem.NoExitCode, "the test command has no exit code");
         }
         if (pytest)
         {
@@ -53,42 +56,46 @@ public sealed record TestRunOutcome(
             if (output.Contains("ERROR collecting", StringComparison.Ordinal)
                 || output.Contains("error during collection", StringComparison.Ordinal))
             {
-                return new(TestRunKind.Infrastructure, statuses, code, "pytest could not collect the tests (collection error)");
+                return new(TestRunKind.Infrastructure, statuses, code, TestRunProblem.CollectionError, "pytest could not collect the tests (collection error)");
             }
             if (code is PytestInternalError or PytestUsageError)
             {
-                return new(TestRunKind.Infrastructure, statuses, code, PytestCodeReason(code));
+                return PytestCodeOutcome(statuses, code);
             }
             if (code is PytestInterrupted or PytestNoTestsCollected && statuses.Count == 0)
             {
-                return new(TestRunKind.Infrastructure, statuses, code, PytestCodeReason(code));
+                return PytestCodeOutcome(statuses, code);
             }
         }
         if (statuses.Count == 0)
         {
-            return new(TestRunKind.Infrastructure, statuses, code, $"no test results in the output (exit code {code})");
+            return new(TestRunKind.Infrastructure, statuses, code, TestRunProblem.NoResults, $"no test results in the output (exit code {code})");
         }
 
         var anyFailure = statuses.Values.Any(s => s.IsFail());
         if (code == 0 && anyFailure)
         {
-            return new(TestRunKind.Inconsistent, statuses, code, "exit code 0 but the output reports failing tests");
+            return new(TestRunKind.Inconsistent, statuses, code, TestRunProblem.ExitZeroWithFailures, "exit code 0 but the output reports failing tests");
         }
         if (code != 0 && !anyFailure)
         {
-            return new(TestRunKind.Inconsistent, statuses, code,
+            return new(TestRunKind.Inconsistent, statuses, code, TestRunProblem.NonZeroExitWithoutFailures,
                 $"exit code {code} but the output reports no failing test (printed PASSED lines?)");
         }
-        return new(TestRunKind.Completed, statuses, code, null);
+        return new(TestRunKind.Completed, statuses, code, null, null);
     }
 
-    private static string PytestCodeReason(int code) => code switch
+    private static TestRunOutcome PytestCodeOutcome(IReadOnlyDictionary<string, TestStatus> statuses, int code)
     {
-        PytestInterrupted => "pytest was interrupted before reporting results (exit code 2)",
-        PytestInternalError => "pytest hit an internal error (exit code 3)",
-        PytestUsageError => "pytest was invoked incorrectly (exit code 4)",
-        _ => "pytest collected no tests (exit code 5)",
-    };
+        var (problem, reason) = code switch
+        {
+            PytestInterrupted => (TestRunProblem.PytestInterrupted, "pytest was interrupted before reporting results (exit code 2)"),
+            PytestInternalError => (TestRunProblem.PytestInternalError, "pytest hit an internal error (exit code 3)"),
+            PytestUsageError => (TestRunProblem.PytestUsageError, "pytest was invoked incorrectly (exit code 4)"),
+            _ => (TestRunProblem.NoTestsCollected, "pytest collected no tests (exit code 5)"),
+        };
+        return new(TestRunKind.Infrastructure, statuses, code, problem, reason);
+    }
 
     private static bool IsPytest(ITestLogParser parser) => parser.Name.StartsWith("pytest", StringComparison.Ordinal);
 

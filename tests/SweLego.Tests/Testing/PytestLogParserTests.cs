@@ -140,4 +140,27 @@ public sealed class PytestLogParserTests
             ["tests/test_a.py::test_y"] = TestStatus.Error,
         }, statuses);
     }
+
+    [Fact]
+    public async Task Parse_RealPytestAbsolutePathIdsWithOptionsParser_KeepsLastSegment()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("test_paths.py"), """
+            import pytest
+
+            @pytest.mark.parametrize("path", ["/tmp/checkout-1/data.txt", "//server/share", "relative/x.txt"])
+            def test_read(path):
+                assert not path.startswith("//")
+            """);
+        var (log, _) = await PythonTestRun.RunAsync(temp.Path, "-m pytest -p no:cacheprovider -rA test_paths.py");
+
+        var statuses = new PytestOptionsLogParser().Parse(TestLog.Extract(log).Output!);
+
+        Assert.Equal(new Dictionary<string, TestStatus>
+        {
+            ["test_paths.py::test_read[/data.txt]"] = TestStatus.Passed,
+            ["test_paths.py::test_read[relative/x.txt]"] = TestStatus.Passed,
+            ["test_paths.py::test_read[//server/share]"] = TestStatus.Failed,
+        }, statuses);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(2, exit);
         Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
+        Assert.Equal(TestRunProblem.CollectionError, outcome.Problem);
         Assert.Contains("collection error", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, TestStatus> { ["test_broken.py"] = TestStatus.Error }, outcome.Statuses);
     }
@@ -34,6 +35,7 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(5, exit);
         Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
+        Assert.Equal(TestRunProblem.NoTestsCollected, outcome.Problem);
         Assert.Equal("pytest collected no tests (exit code 5)", outcome.Reason);
     }
 
@@ -47,6 +49,7 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(4, exit);
         Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
+        Assert.Equal(TestRunProblem.PytestUsageError, outcome.Problem);
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public sealed class TestRunOutcomeTests
         Assert.NotEqual(0, exit);
         Assert.Equal(new Dictionary<string, TestStatus> { ["test_fake.py::test_fake"] = TestStatus.Passed }, outcome.Statuses);
         Assert.Equal(TestRunKind.Inconsistent, outcome.Kind);
+        Assert.Equal(TestRunProblem.NonZeroExitWithoutFailures, outcome.Problem);
     }
 
     [Fact]
@@ -72,6 +76,7 @@ public sealed class TestRunOutcomeTests
         var outcome = TestRunOutcome.Classify(Marked("FAILED t.py::test_a - boom\n"), 0, timedOut: false, new PytestLogParser());
 
         Assert.Equal(TestRunKind.Inconsistent, outcome.Kind);
+        Assert.Equal(TestRunProblem.ExitZeroWithFailures, outcome.Problem);
     }
 
     [Fact]
@@ -81,6 +86,7 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(TestRunKind.Completed, outcome.Kind);
         Assert.True(outcome.IsGradable);
+        Assert.Null(outcome.Problem);
         Assert.Null(outcome.Reason);
     }
 
@@ -93,6 +99,7 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
         Assert.Empty(outcome.Statuses);
+        Assert.Equal(TestRunProblem.MissingEndMarker, outcome.Problem);
         Assert.Contains("end marker", outcome.Reason, StringComparison.Ordinal);
     }
 
@@ -121,5 +128,14 @@ public sealed class TestRunOutcomeTests
 
         Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
         Assert.Equal("no test results in the output (exit code 1)", outcome.Reason);
+    }
+
+    [Fact]
+    public void Classify_NoStartMarker_IsInfrastructure()
+    {
+        var outcome = TestRunOutcome.Classify("error: patch failed: src/a.py:12\n", 1, timedOut: false, new PytestLogParser());
+
+        Assert.Equal(TestRunKind.Infrastructure, outcome.Kind);
+        Assert.Equal(TestRunProblem.MissingStartMarker, outcome.Problem);
     }
 }
