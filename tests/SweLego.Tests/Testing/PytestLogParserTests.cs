@@ -163,4 +163,17 @@ public sealed class PytestLogParserTests
             ["test_paths.py::test_read[//server/share]"] = TestStatus.Failed,
         }, statuses);
     }
+
+    [Theory]
+    [InlineData("tests/x.py::test_a PASSED [ 50%]", "tests/x.py::test_a", TestStatus.Passed)]
+    [InlineData("tests/x.py::test_a PASSED", "tests/x.py::test_a", TestStatus.Passed)]
+    [InlineData("\u001b[32mPASSED\u001b[0m tests/x.py::test_b", "tests/x.py::test_b", TestStatus.Passed)]
+    [InlineData("tests/x.py::test_c[1 2] SKIPPED (no network)                 [100%]", "tests/x.py::test_c[1 2]", TestStatus.Skipped)]
+    [InlineData("tests/x.py::test_d XFAIL\r", "tests/x.py::test_d", TestStatus.XFail)]
+    public void Parse_V2SingleLine_ReadsNameAndStatus(string line, string name, TestStatus status)
+    {
+        var statuses = new PytestV2LogParser().Parse(line);
+
+        Assert.Equal(new Dictionary<string, TestStatus> { [name] = status }, statuses);
+    }
 }
