@@ -24,14 +24,25 @@ internal static class PythonTestRun
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         // Unbuffered, so a test's print lands between its name and its status as on a terminal.
         info.Environment["PYTHONUNBUFFERED"] = "1";
-        info.Environment["NO_COLOR"] = null;
-        info.Environment["PY_COLORS"] = null;
+        // The caller's environment must not change pytest's output format under the parsers.
+        foreach (var name in (string[])["NO_COLOR", "PY_COLORS", "FORCE_COLOR", "PYTEST_ADDOPTS"])
+        {
+            info.Environment.Remove(name);
+        }
         using var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (await stdout + await stderr, process.ExitCode);
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return (await stdout + await stderr, process.ExitCode);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     /// <summary>
