@@ -19,6 +19,9 @@ internal static partial class UnittestStyleLog
         var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
         string? previousTest = null;
         string? idLine = null;
+        // True while the last " ... " line is still waiting for its status; only then may a bare
+        // status line belong to it, so a stray "FAIL" in later output cannot flip a finished test.
+        var pending = false;
         foreach (var raw in LogLines.Split(log))
         {
             var line = raw.Trim();
@@ -46,10 +49,12 @@ internal static partial class UnittestStyleLog
                 var last = line.LastIndexOf(" ... ", StringComparison.Ordinal);
                 var name = harnessNames ? line[..last] : previousTest!;
                 var status = line[(last + 5)..].TrimStart();
-                if (ReadStatus(status, harnessNames) is { } parsed)
+                var parsed = ReadStatus(status, harnessNames);
+                if (parsed is not null)
                 {
-                    map[name] = parsed;
+                    map[name] = parsed.Value;
                 }
+                pending = parsed is null;
                 continue;
             }
 
@@ -65,9 +70,11 @@ internal static partial class UnittestStyleLog
             }
 
             // The status landed on a later line because the test printed after the " ... ".
-            if (previousTest is not null && LaterLineStatus(line, harnessNames) is { } later)
+            // The harness applies a later "ok" to the last test even when it already had a status.
+            if (previousTest is not null && (pending || harnessNames) && LaterLineStatus(line, harnessNames, pending) is { } later)
             {
                 map[previousTest] = later;
+                pending = false;
             }
         }
 
@@ -114,12 +121,16 @@ internal static partial class UnittestStyleLog
         return null;
     }
 
-    private static TestStatus? LaterLineStatus(string line, bool harnessNames)
+    private static TestStatus? LaterLineStatus(string line, bool harnessNames, bool pending)
     {
         // The harness accepts any line starting with "ok" here; we keep that for `django`.
         if (harnessNames ? line.StartsWith("ok", StringComparison.Ordinal) : line == "ok")
         {
             return TestStatus.Passed;
+        }
+        if (!pending)
+        {
+            return null;
         }
         return line switch
         {

@@ -96,4 +96,28 @@ public sealed class UnittestLogParserTests
             ["test_c (pkg.tests.T.test_c)"] = TestStatus.Error,
         }, statuses);
     }
+
+    [Fact]
+    public void Parse_BareStatusAfterFinishedTest_DoesNotChangeIt()
+    {
+        const string log = """
+            test_a (pkg.tests.T.test_a) ... ok
+            FAIL
+            skipped 'printed by something else'
+            test_b (pkg.tests.T.test_b) ... FAIL
+            ok
+            """;
+
+        Assert.Equal(new Dictionary<string, TestStatus>
+        {
+            ["test_a (pkg.tests.T.test_a)"] = TestStatus.Passed,
+            ["test_b (pkg.tests.T.test_b)"] = TestStatus.Failed,
+        }, new UnittestLogParser().Parse(log));
+        // The harness's rule for `django`: a later "ok" always lands on the last test.
+        Assert.Equal(new Dictionary<string, TestStatus>
+        {
+            ["test_a (pkg.tests.T.test_a)"] = TestStatus.Passed,
+            ["test_b (pkg.tests.T.test_b)"] = TestStatus.Passed,
+        }, new DjangoLogParser().Parse(log));
+    }
 }
