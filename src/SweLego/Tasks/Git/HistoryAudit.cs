@@ -145,6 +145,8 @@ public static class HistoryAudit
         var leakedCommits = objects.Where(o => o[1] == "commit" && !allowedCommits.Contains(o[0])).Select(o => o[0]).ToList();
         if (leakedCommits.Count > 0)
         {
+            var referenced = (await repo.Git.RunAsync(["rev-list", "--all"], cancellationToken))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             var details = await repo.Git.RunAsync(
                 ["log", "--no-walk=unsorted", "--stdin", "--format=%H%x09%ct%x09%s"], string.Concat(leakedCommits.Select(c => c + "\n")), cancellationToken);
             var commits = details.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -154,7 +156,7 @@ public static class HistoryAudit
                 .ThenBy(c => c.Id, StringComparer.Ordinal);
             foreach (var (id, date, subject) in commits)
             {
-                var where = reachable.Contains(id) ? "in the object database" : "in the object database (unreachable from the workspace's history)";
+                var where = referenced.Contains(id) ? "reachable from a ref" : "dangling (no ref reaches it; git log --all does not show it)";
                 var why = synthetic ? "a synthetic task keeps only HEAD's root commit"
                     : date > rootDate ? $"newer than the base commit ({Iso(rootDate)})"
                     : "not an ancestor of the base commit";

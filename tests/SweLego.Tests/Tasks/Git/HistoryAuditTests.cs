@@ -29,6 +29,8 @@ public sealed class HistoryAuditTests
         Assert.Equal(GitTestRepository.Day(4), fix.Date);
         Assert.Contains(leaky.C4, fix.Description, StringComparison.Ordinal);
         Assert.Contains("newer than the base commit", fix.Description, StringComparison.Ordinal);
+        Assert.Contains("reachable from a ref", fix.Description, StringComparison.Ordinal);
+        Assert.Contains("dangling", Assert.Single(report.Leaks, l => l.Name == leaky.Dangling).Description, StringComparison.Ordinal);
 
         Assert.Contains(report.Leaks, l => l.Kind == LeakKind.Head && l.ObjectId == leaky.C5);
         Assert.Contains(report.Leaks, l => l.Kind == LeakKind.Remote && l.Name == "origin");
@@ -66,7 +68,7 @@ public sealed class HistoryAuditTests
         var leak = Assert.Single(report.LeakedCommits);
         Assert.Equal(dangling, leak.ObjectId);
         Assert.Equal("The answer", leak.Subject);
-        Assert.Contains("unreachable", leak.Description, StringComparison.Ordinal);
+        Assert.Contains("dangling", leak.Description, StringComparison.Ordinal);
     }
 
     [Fact]
