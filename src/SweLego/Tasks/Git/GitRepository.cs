@@ -112,18 +112,17 @@ internal sealed class GitRepository
             refs.Add(new GitRef(parts[0], parts[1], parts[2], DateTimeOffset.FromUnixTimeSeconds(seconds)));
         }
 
-        if (refs.Any(r => r.Name.StartsWith("refs/tags/", StringComparison.Ordinal)))
+        var tagIndexes = Enumerable.Range(0, refs.Count).Where(i => refs[i].Name.StartsWith("refs/tags/", StringComparison.Ordinal)).ToList();
+        if (tagIndexes.Count > 0)
         {
             // Peel every tag (annotated, nested) to the object it finally names, in one process.
-            var tags = refs.Where(r => r.Name.StartsWith("refs/tags/", StringComparison.Ordinal)).ToList();
-            var input = string.Concat(tags.Select(t => t.ObjectId + "^{}\n"));
+            var input = string.Concat(tagIndexes.Select(i => refs[i].ObjectId + "^{}\n"));
             var peeled = (await Git.RunAsync(["cat-file", "--batch-check=%(objectname) %(objecttype)"], input, cancellationToken))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < tags.Count && i < peeled.Length; i++)
+            for (var k = 0; k < tagIndexes.Count && k < peeled.Length; k++)
             {
-                var parts = peeled[i].Split(' ');
-                var index = refs.IndexOf(tags[i]);
-                refs[index] = tags[i] with { PeeledId = parts[0], PeeledType = parts[^1] };
+                var parts = peeled[k].Split(' ');
+                refs[tagIndexes[k]] = refs[tagIndexes[k]] with { PeeledId = parts[0], PeeledType = parts[^1] };
             }
         }
 

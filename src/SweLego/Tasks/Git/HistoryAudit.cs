@@ -43,14 +43,15 @@ public static class HistoryAudit
 
     private static async Task AddRemoteLeaksAsync(GitRepository repo, List<AuditLeak> leaks, CancellationToken cancellationToken)
     {
-        var output = await repo.Git.RunAsync(["remote", "-v"], cancellationToken);
-        var remotes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var names = (await repo.Git.RunAsync(["remote"], cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var urls = (await repo.Git.RunAsync(["remote", "-v"], cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t', 2))
-            .GroupBy(parts => parts[0], StringComparer.Ordinal);
-        foreach (var remote in remotes)
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()[1].Split(" (", 2)[0], StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            var url = remote.First().ElementAtOrDefault(1)?.Split(" (", 2)[0] ?? "";
-            leaks.Add(new AuditLeak(LeakKind.Remote, remote.Key, $"remote '{remote.Key}' is configured ({url})"));
+            leaks.Add(new AuditLeak(LeakKind.Remote, name, $"remote '{name}' is configured ({urls.GetValueOrDefault(name, "no url")})"));
         }
     }
 

@@ -106,6 +106,30 @@ public sealed class HistoryAuditTests
     }
 
     [Fact]
+    public async Task AuditAsync_TagsOnBlobAndOnOldSideBranch_BothLeaksWithReason()
+    {
+        using var temp = new TempDirectory();
+        var repo = await GitTestRepository.InitAsync(temp.Path);
+        var first = await repo.CommitAsync("a.py", "a = 1\n", "One", GitTestRepository.Day(1));
+        await repo.GitAsync("checkout", "--quiet", "-b", "side");
+        var side = await repo.CommitAsync("b.py", "b = 1\n", "Side", GitTestRepository.Day(2));
+        await repo.GitAsync("tag", "side-tag");
+        await repo.GitAsync("checkout", "--quiet", "main");
+        await repo.GitAsync("branch", "--quiet", "-D", "side");
+        var @base = await repo.CommitAsync("a.py", "a = 2\n", "Base", GitTestRepository.Day(3));
+        var blob = await repo.GitAsync("rev-parse", $"{first}:a.py");
+        await repo.GitAsync("tag", "blob-tag", blob);
+
+        var report = await HistoryAudit.AuditAsync(repo.Path, @base, CancellationToken.None);
+
+        var sideTag = Assert.Single(report.Leaks, l => l.Name == "refs/tags/side-tag");
+        Assert.Equal(side, sideTag.ObjectId);
+        Assert.Contains("is not in the base commit's history", sideTag.Description, StringComparison.Ordinal);
+        Assert.Contains("names a blob object", Assert.Single(report.Leaks, l => l.Name == "refs/tags/blob-tag").Description, StringComparison.Ordinal);
+        Assert.Contains(report.LeakedCommits, l => l.ObjectId == side && l.Description.Contains("not an ancestor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AuditAsync_NotAGitRepository_ThrowsGitException()
     {
         using var temp = new TempDirectory();
