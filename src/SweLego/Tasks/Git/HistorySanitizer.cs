@@ -61,7 +61,8 @@ public static class HistorySanitizer
 
         DeleteStateFiles(repo, keepAlternates: false);
         // gc never repacks objects in a pack marked .keep, and those may be future commits.
-        foreach (var keep in Directory.EnumerateFiles(repo.GitPath("objects/pack"), "*.keep"))
+        var packs = repo.GitPath("objects/pack");
+        foreach (var keep in Directory.Exists(packs) ? Directory.EnumerateFiles(packs, "*.keep") : [])
         {
             File.Delete(keep);
         }
