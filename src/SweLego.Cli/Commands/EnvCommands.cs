@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using SweLego.Environments.Inference;
 using SweLego.Runs;
+using SweLego.Tasks.Git;
 
 namespace SweLego.Cli.Commands;
 
@@ -13,7 +14,33 @@ internal static class EnvCommands
     {
         var env = new Command("env", "Environments: infer how to install and test a Python repository.");
         env.Subcommands.Add(CreateInfer());
+        env.Subcommands.Add(CreateAudit());
         return env;
+    }
+
+    private static Command CreateAudit()
+    {
+        var workspace = new Argument<string>("workspace") { Description = "The git repository an agent will see." };
+        var baseCommit = new Option<string?>("--base")
+        {
+            Description = "The task's base commit (real tasks): nothing newer may be reachable or stored. Without it (synthetic tasks) only one root commit may exist.",
+            HelpName = "COMMIT",
+        };
+        var audit = new Command("audit",
+            "Check that a workspace cannot be git-hacked: no remote, other branch, later tag, reflog entry, stash, or stored " +
+            "object from after the base commit. Names every leak; exits 1 when there is one.\n\n" +
+            "Examples:\n  swelego env audit /work/task --base 1f2e3d4\n  swelego env audit /work/synthetic-task");
+        audit.Arguments.Add(workspace);
+        audit.Options.Add(baseCommit);
+        audit.SetAction(async (parse, cancellationToken) =>
+        {
+            string path = parse.GetValue(workspace)!;
+            if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
+            var report = await HistoryAudit.AuditAsync(path, parse.GetValue(baseCommit), cancellationToken);
+            Console.Out.WriteLine(report.Describe());
+            return report.IsClean ? 0 : CliApp.Failure;
+        });
+        return audit;
     }
 
     private static Command CreateInfer()
