@@ -192,7 +192,7 @@ internal sealed partial class TomlParser(string text, string? path)
             var name = FormatKey(key, i + 1);
             var reason = existing switch
             {
-                TableBuilder => $"cannot add to table [{name}] with dotted keys: it is defined by its own header",
+                TableBuilder => $"cannot add to table {name} with dotted keys: it is defined by its own [header]",
                 TomlTable => $"cannot add to inline table {name}: inline tables are complete when they close",
                 _ => $"cannot use {name} as a table: it is already {TableBuilder.Describe(existing)}",
             };
