@@ -22,6 +22,10 @@ public sealed class TomlReaderErrorTests
     [InlineData("[fruit]\napple.color = 'red'\n[fruit.apple]", 3, 8, "table [fruit.apple] is already defined by dotted keys")]
     [InlineData("[a.b]\nc = 1\n[a]\nb.d = 2", 4, 1, "cannot add to table b with dotted keys: it is defined by its own [header]")]
     [InlineData("[[a]]\n[a.b]\nc.d = 1\n[a]\nb = 2", 4, 2, "the key is already an array of tables")]
+    [InlineData("[a.b.c]\n  z = 9\n[a]\n  b.c.t = 1", 4, 5, "cannot add to table b.c with dotted keys")]
+    [InlineData("[a.b.c.d]\n[a]\nb.c.d.k.t = 1", 3, 5, "cannot add to table b.c.d with dotted keys")]
+    [InlineData("a = [{ b = 1 }]\n[a.c]", 2, 2, "cannot use a as a table: it is already an array")]
+    [InlineData("t = { f = { a.c = 1 }, f.a.x = { s = true } }", 1, 24, "cannot add to inline table f")]
     [InlineData("a = { b = 1, b = 2 }", 1, 14, "duplicate key b")]
     [InlineData("a = { b.c = 1, b = 2 }", 1, 16, "duplicate key b: it is already a table")]
     // Structure.
