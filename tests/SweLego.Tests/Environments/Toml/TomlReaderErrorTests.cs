@@ -82,6 +82,7 @@ public sealed class TomlReaderErrorTests
     [InlineData("a = TRUE", 1, 5, "invalid value 'TRUE'")]
     // Dates and times.
     [InlineData("a = 1979-02-30", 1, 5, "invalid date '1979-02-30': no such day")]
+    [InlineData("a = 0000-01-01", 1, 5, "year 0000 is not supported")]
     [InlineData("a = 2001-13-01", 1, 5, "no such day")]
     [InlineData("a = 1979-5-27", 1, 5, "invalid date '1979-5-27': expected YYYY-MM-DD")]
     [InlineData("a = 1979-05-27T25:00:00", 1, 16, "hour, minute or second out of range")]
