@@ -200,7 +200,13 @@ internal sealed partial class TomlParser
         var year = Number(token, 0, 4);
         var month = Number(token, 5, 2);
         var day = Number(token, 8, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year == 0)
+        {
+            // The grammar allows it, but no .NET date type can hold year 0000.
+            throw Error(start, $"invalid date '{token[..10]}': year 0000 is not supported");
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             throw Error(start, $"invalid date '{token[..10]}': no such day");
         }

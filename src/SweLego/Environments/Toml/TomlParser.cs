@@ -62,9 +62,10 @@ internal sealed partial class TomlParser(string text, string? path)
         var key = ParseKey();
         if (Current != ']' || (isArray && Peek(1) != ']'))
         {
-            throw Error(Current == ']' ? _pos + 1 : _pos, isArray
-                ? $"expected ']]' to close the array-of-tables header, found {Describe(Current == ']' ? _pos + 1 : _pos)}"
-                : $"expected ']' to close the table header, found {Describe(_pos)}");
+            var at = Current == ']' ? _pos + 1 : _pos;
+            throw Error(at, isArray
+                ? $"expected ']]' to close the array-of-tables header, found {Describe(at)}"
+                : $"expected ']' to close the table header, found {Describe(at)}");
         }
 
         _pos += isArray ? 2 : 1;
@@ -192,7 +193,7 @@ internal sealed partial class TomlParser(string text, string? path)
             var name = FormatKey(key, i + 1);
             var reason = existing switch
             {
-                TableBuilder => $"cannot add to table [{name}] with dotted keys: it is defined by its own header",
+                TableBuilder => $"cannot add to table {name} with dotted keys: it is defined by its own [header]",
                 TomlTable => $"cannot add to inline table {name}: inline tables are complete when they close",
                 _ => $"cannot use {name} as a table: it is already {TableBuilder.Describe(existing)}",
             };

@@ -4,7 +4,8 @@ namespace SweLego.Environments.Toml;
 /// Reads TOML 1.0 (pyproject.toml and friends). A small in-house reader because no TOML
 /// package restores on the project's machines. Invalid input always ends in a
 /// <see cref="TomlException"/> naming the file, line and column, never in another exception
-/// type or a hang: nesting is bounded, so hostile input cannot overflow the stack.
+/// type or a hang: nesting deeper than 128 levels is rejected, so hostile input cannot overflow
+/// the stack.
 /// </summary>
 public static class TomlReader
 {

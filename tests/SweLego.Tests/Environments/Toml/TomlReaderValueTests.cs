@@ -123,6 +123,47 @@ public sealed class TomlReaderValueTests
     }
 
     [Fact]
+    public void Parse_DateTimeRangeEdges_ReadsValues()
+    {
+        var root = TomlReader.Parse("""
+            first-offset = 0001-01-01 00:00:00Z
+            last-offset = 9999-12-31 23:59:59Z
+            last-local  = 9999-12-31 23:59:59
+            last-date   = 9999-12-31
+            leap-day    = 2000-02-29
+            """).Root;
+
+        Assert.Equal(new TomlOffsetDateTime(DateTimeOffset.MinValue), root["first-offset"]);
+        Assert.Equal(new TomlOffsetDateTime(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero)), root["last-offset"]);
+        Assert.Equal(new TomlLocalDateTime(new DateTime(9999, 12, 31, 23, 59, 59)), root["last-local"]);
+        Assert.Equal(new TomlLocalDate(new DateOnly(9999, 12, 31)), root["last-date"]);
+        Assert.Equal(new TomlLocalDate(new DateOnly(2000, 2, 29)), root["leap-day"]);
+    }
+
+    [Fact]
+    public void Parse_QuotesInsideMultiLineStrings_AreNotMistakenForTheEnd()
+    {
+        var root = TomlReader.Parse(""""
+            one = """ "one quote" """
+            two = """ ""two quotes"" """
+            lit_one = ''' 'one quote' '''
+            lit_two = ''' ''two quotes'' '''
+            mismatch1 = """aaa'''bbb"""
+            mismatch2 = '''aaa"""bbb'''
+            foo.bar = """
+            hello"""
+            """").Root;
+
+        Assert.Equal(" \"one quote\" ", root.GetString("one"));
+        Assert.Equal(" \"\"two quotes\"\" ", root.GetString("two"));
+        Assert.Equal(" 'one quote' ", root.GetString("lit_one"));
+        Assert.Equal(" ''two quotes'' ", root.GetString("lit_two"));
+        Assert.Equal("aaa'''bbb", root.GetString("mismatch1"));
+        Assert.Equal("aaa\"\"\"bbb", root.GetString("mismatch2"));
+        Assert.Equal("hello", root.GetString("foo", "bar"));
+    }
+
+    [Fact]
     public void Parse_DateFollowedByComment_IsLocalDate()
     {
         var root = TomlReader.Parse("d = 1979-05-27 # birthday\n").Root;
