@@ -3,6 +3,7 @@ using SweLego.Sandboxes.Bwrap;
 
 namespace SweLego.Tests.Sandboxes;
 
+[Collection(SandboxConformanceGroup.Name)]
 public sealed class BwrapConformanceTests : SandboxConformanceTests
 {
     protected override ISandboxBackend CreateBackend() => new BwrapBackend();

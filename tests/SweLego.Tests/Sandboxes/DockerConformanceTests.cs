@@ -5,6 +5,7 @@ using SweLego.Sandboxes.Docker.Engine;
 namespace SweLego.Tests.Sandboxes;
 
 /// <summary>The conformance suite on the Docker backend with a bind-mounted host workspace (needs dockerd; CI starts it).</summary>
+[Collection(SandboxConformanceGroup.Name)]
 public sealed class DockerConformanceTests : SandboxConformanceTests
 {
     protected override ISandboxBackend CreateBackend() => new DockerBackend();
