@@ -16,11 +16,13 @@ internal sealed class PersistentShell : IAsyncDisposable
     private static readonly byte[] FramePrefix = "\n__S\n"u8.ToArray();
     private static readonly byte[] FrameEnd = [0x1F];
 
+    // How long each stop step (Ctrl-C, SIGKILL, kill all) gets before the next one.
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
     private readonly IByteChannel _shell;
     private readonly IByteChannel _control;
     private readonly Func<ValueTask> _killSession;
     private readonly SandboxLimits _limits;
-    private readonly TimeSpan _grace;
     private readonly SemaphoreSlim _execLock = new(1, 1);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _stateLock = new();
@@ -39,20 +41,16 @@ internal sealed class PersistentShell : IAsyncDisposable
     private bool _processLimitHit;
     private string? _endReason;
 
-    private PersistentShell(IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, SandboxLimits limits, TimeSpan grace)
+    private PersistentShell(IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, SandboxLimits limits)
     {
         _shell = shell;
         _control = control;
         _killSession = killSession;
         _limits = limits;
-        _grace = grace;
     }
 
     /// <summary>A fresh random token; markers carry it so command output cannot forge them.</summary>
     public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    /// <summary>Whether the shell is gone.</summary>
-    public bool IsDead { get { lock (_stateLock) return _endReason is not null; } }
 
     /// <summary>
     /// Starts the protocol on channels whose processes are already running; throws
@@ -60,9 +58,9 @@ internal sealed class PersistentShell : IAsyncDisposable
     /// </summary>
     public static async Task<PersistentShell> StartAsync(
         IByteChannel shell, IByteChannel control, Func<ValueTask> killSession, string nonce, string workdir, string? oomFile,
-        SandboxLimits limits, CancellationToken cancellationToken, TimeSpan? grace = null)
+        SandboxLimits limits, CancellationToken cancellationToken)
     {
-        var session = new PersistentShell(shell, control, killSession, limits, grace ?? TimeSpan.FromSeconds(1));
+        var session = new PersistentShell(shell, control, killSession, limits);
         session._readerTasks.Add(session.StartReader(shell, nonce, isShell: true));
         session._readerTasks.Add(session.StartReader(control, nonce, isShell: false));
         try
@@ -203,7 +201,7 @@ internal sealed class PersistentShell : IAsyncDisposable
         {
             try { await ControlAsync(step, CancellationToken.None); }
             catch (IOException) { break; }
-            if (await Completes(running.Done.Task, _grace)) return;
+            if (await Completes(running.Done.Task, Grace)) return;
         }
 
         AddNote("The shell did not return after its processes were killed; the session was ended.");
