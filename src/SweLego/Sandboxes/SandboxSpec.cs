@@ -22,6 +22,9 @@ public sealed record SandboxSpec
     /// <summary>Extra environment variables for the shell.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>More host directories to mount, read-write or read-only.</summary>
+    public IReadOnlyList<SandboxMount> Mounts { get; init; } = [];
+
     /// <summary>Resource limits.</summary>
     public SandboxLimits Limits { get; init; } = SandboxLimits.Default;
 
@@ -34,6 +37,12 @@ public sealed record SandboxSpec
             throw new ArgumentException($"Workspace directory '{HostWorkspace}' does not exist.");
         if (Workdir is not null && !Workdir.StartsWith('/'))
             throw new ArgumentException($"Workdir '{Workdir}' must be an absolute path inside the sandbox.");
+        foreach (var mount in Mounts)
+        {
+            if (!Directory.Exists(mount.HostPath)) throw new ArgumentException($"Mount source '{mount.HostPath}' does not exist.");
+            if (!mount.Target.StartsWith('/') || mount.Target == "/") throw new ArgumentException($"Mount target '{mount.Target}' must be an absolute path other than /.");
+        }
+
         Limits.Validate();
     }
 }

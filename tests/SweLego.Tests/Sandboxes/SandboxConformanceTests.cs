@@ -255,6 +255,23 @@ public abstract class SandboxConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_ExtraMounts_ReadWriteAndReadOnlyAsAsked()
+    {
+        using var writable = new TempDirectory();
+        using var readOnly = new TempDirectory();
+        await File.WriteAllTextAsync(readOnly.Combine("data.txt"), "shared\n");
+        var spec = Spec() with { Mounts = [new SandboxMount(writable.Path), new SandboxMount(readOnly.Path, ReadOnly: true)] };
+        await using var session = await CreateBackend().StartAsync(spec);
+
+        var result = await session.ExecAsync(
+            $"echo made > {writable.Path}/new.txt && cat {readOnly.Path}/data.txt && ({{ echo x > {readOnly.Path}/new.txt; }} 2>/dev/null || echo denied)");
+
+        Assert.Equal("shared\ndenied\n", result.Output);
+        Assert.Equal("made\n", await File.ReadAllTextAsync(writable.Combine("new.txt")));
+        Assert.False(File.Exists(readOnly.Combine("new.txt")));
+    }
+
+    [Fact]
     public async Task DisposeAsync_BackgroundProcesses_AllKilled()
     {
         string unique = $"sleep {Random.Shared.Next(100_000, 999_999)}.5";

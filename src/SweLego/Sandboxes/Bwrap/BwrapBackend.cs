@@ -105,6 +105,7 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         foreach (string arg in (string[])[
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
             "--bind", hostWorkspace, workdir,
+            .. spec.Mounts.SelectMany(m => (string[])[m.ReadOnly ? "--ro-bind" : "--bind", Path.GetFullPath(m.HostPath), m.Target]),
             "--ro-bind", controlFifo, ControlPathInside,
             "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox",

@@ -56,7 +56,10 @@ public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandb
                 Init = true,
                 ReadonlyRootfs = true,
                 Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,exec,nosuid,size={_options.TmpSize}" },
-                Binds = spec.HostWorkspace is { } host ? new Dictionary<string, string> { [Path.GetFullPath(host)] = workdir } : null,
+                Binds = (spec.HostWorkspace is { } host ? [new SandboxMount(host, workdir)] : Enumerable.Empty<SandboxMount>())
+                    .Concat(spec.Mounts.Where(m => !m.ReadOnly))
+                    .ToDictionary(m => Path.GetFullPath(m.HostPath), m => m.Target),
+                ReadOnlyBinds = spec.Mounts.Where(m => m.ReadOnly).ToDictionary(m => Path.GetFullPath(m.HostPath), m => m.Target),
                 Volumes = volume is not null ? new Dictionary<string, string> { [volume] = workdir } : null,
             }, cancellationToken);
             await client.StartContainerAsync(containerId, cancellationToken);

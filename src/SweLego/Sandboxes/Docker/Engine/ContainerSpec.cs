@@ -45,6 +45,9 @@ public sealed record ContainerSpec(string Image)
     /// <summary>Host directory → container directory, mounted read-write. The host directory must exist.</summary>
     public IReadOnlyDictionary<string, string>? Binds { get; init; }
 
+    /// <summary>Host directory → container directory, mounted read-only. The host directory must exist.</summary>
+    public IReadOnlyDictionary<string, string>? ReadOnlyBinds { get; init; }
+
     /// <summary>
     /// Named volume → container path. The daemon creates a missing volume and, when it is empty,
     /// copies the image's content at that path into it: a writable copy of an image directory.

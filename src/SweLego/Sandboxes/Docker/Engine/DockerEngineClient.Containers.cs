@@ -188,10 +188,15 @@ public sealed partial class DockerEngineClient
         }
 
         var mounts = new JsonArray();
+        // Mounts (unlike Binds) fail when the host directory is missing instead of creating it as root.
         foreach (var (hostDir, containerDir) in spec.Binds ?? new Dictionary<string, string>())
         {
-            // Mounts (unlike Binds) fail when the host directory is missing instead of creating it as root.
             mounts.Add(new JsonObject { ["Type"] = "bind", ["Source"] = hostDir, ["Target"] = containerDir, ["ReadOnly"] = false });
+        }
+
+        foreach (var (hostDir, containerDir) in spec.ReadOnlyBinds ?? new Dictionary<string, string>())
+        {
+            mounts.Add(new JsonObject { ["Type"] = "bind", ["Source"] = hostDir, ["Target"] = containerDir, ["ReadOnly"] = true });
         }
 
         foreach (var (volume, containerPath) in spec.Volumes ?? new Dictionary<string, string>())
