@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Runs;
 using SweLego.Tasks.Git;
@@ -14,8 +15,45 @@ internal static class EnvCommands
     {
         var env = new Command("env", "Environments: infer how to install and test a Python repository.");
         env.Subcommands.Add(CreateInfer());
+        env.Subcommands.Add(CreateBuild());
         env.Subcommands.Add(CreateAudit());
         return env;
+    }
+
+    private static Command CreateBuild()
+    {
+        var repository = new Argument<string>("repository") { Description = "Path of the repository; its project is installed in editable mode." };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "No package index: the venv sees the system's packages, the project is installed with pip --no-index, and missing requirements are listed instead of fetched.",
+        };
+        var environments = new Option<string>("--envs")
+        {
+            Description = "Folder of built environments, one per spec hash, reused while the spec is unchanged.",
+            DefaultValueFactory = _ => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "swelego", "environments"),
+            HelpName = "DIR",
+        };
+        var build = new Command("build",
+            "Infer the environment spec and build it as a virtualenv inside a bwrap sandbox (docker images come with the task pipeline).\n\n" +
+            "Example:\n  swelego env build ~/src/demo --offline");
+        build.Arguments.Add(repository);
+        build.Options.Add(offline);
+        build.Options.Add(environments);
+        build.SetAction(async (parse, cancellationToken) =>
+        {
+            string path = parse.GetValue(repository)!;
+            if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
+            var spec = EnvironmentInference.Infer(path);
+            var result = await AnsiConsole.Status().StartAsync("Building the environment",
+                _ => LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, parse.GetValue(offline), cancellationToken));
+            foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
+            if (!result.Success)
+                throw new InvalidOperationException($"Environment build failed: {result.Problem}. Output: {result.Steps[^1].Output.Trim()}");
+            AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Directory}");
+            foreach (string unmet in result.UnmetRequirements) AnsiConsole.MarkupLineInterpolated($"[yellow]unmet requirement:[/] {unmet}");
+            return 0;
+        });
+        return build;
     }
 
     private static Command CreateAudit()

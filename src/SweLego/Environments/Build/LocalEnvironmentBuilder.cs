@@ -1,0 +1,68 @@
+using System.Text.Json;
+using SweLego.Runs;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Bwrap;
+using SweLego.Sandboxes.Shell;
+
+namespace SweLego.Environments.Build;
+
+/// <summary>
+/// Builds an environment as a virtualenv in a bwrap sandbox: the repository is the workspace,
+/// the venv lives in <c>environmentsRoot/&lt;spec hash&gt;</c> (mounted read-write) and is
+/// reused while the spec is unchanged. Offline (machines without PyPI) it sees the system's
+/// packages (<c>--system-site-packages</c>), installs the project with <c>pip --no-index</c>
+/// and no dependencies, and reports the requirements it could not find instead of failing.
+/// </summary>
+public static class LocalEnvironmentBuilder
+{
+    private const string MarkerFile = ".swelego-environment.json";
+
+    private const string UnmetScript =
+        "import importlib.metadata as md, re, sys\n" +
+        "for req in sys.argv[1:]:\n" +
+        "    m = re.match(r'[A-Za-z0-9][A-Za-z0-9._-]*', req)\n" +
+        "    if not m: continue\n" +
+        "    try: md.version(m.group(0))\n" +
+        "    except md.PackageNotFoundError: print(req)\n";
+
+    public static async Task<EnvironmentBuildResult> BuildAsync(
+        EnvironmentSpec spec, string repository, string environmentsRoot, bool offline, CancellationToken cancellationToken = default)
+    {
+        string directory = Path.GetFullPath(Path.Combine(environmentsRoot, spec.ContentHash + (offline ? "-offline" : "")));
+        string marker = Path.Combine(directory, MarkerFile);
+        if (File.Exists(marker) && JsonSerializer.Deserialize<EnvironmentBuildResult>(File.ReadAllText(marker), RunJson.Options) is { Success: true } previous)
+            return previous with { Reused = true };
+
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        Directory.CreateDirectory(directory);
+        var sandbox = new SandboxSpec { HostWorkspace = repository, Mounts = [new SandboxMount(directory)] };
+        await using var session = await new BwrapBackend().StartAsync(sandbox, cancellationToken);
+
+        string python = $"{directory}/bin/python";
+        var commands = new List<string> { $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{ShellScripts.Quote(directory)}" };
+        foreach (string step in spec.InstallSteps)
+        {
+            string install = step.Replace("python -m pip install", $"{ShellScripts.Quote(python)} -m pip install", StringComparison.Ordinal);
+            if (!offline) commands.Add(install);
+            // Offline, pip cannot fetch: install the project itself only; requirements are checked below.
+            else if (!step.Contains(" -r ", StringComparison.Ordinal)) commands.Add(install.Replace(" install ", " install --no-index --no-build-isolation --no-deps ", StringComparison.Ordinal));
+        }
+
+        var steps = new List<EnvironmentBuildStep>();
+        foreach (string command in commands)
+        {
+            var result = await session.ExecAsync(command, new ExecOptions { Timeout = TimeSpan.FromMinutes(20) }, cancellationToken);
+            steps.Add(new EnvironmentBuildStep(command, result.ExitCode, result.Output, result.Duration));
+            if (result.ExitCode != 0)
+                return new EnvironmentBuildResult(false, directory, spec.ContentHash, [], steps, $"'{command}' exited with {result.ExitCode}");
+        }
+
+        string check = $"{ShellScripts.Quote(python)} -c {ShellScripts.Quote(UnmetScript)} {string.Join(' ', spec.Requirements.Select(ShellScripts.Quote))}";
+        var unmet = await session.ExecAsync(check, null, cancellationToken);
+        steps.Add(new EnvironmentBuildStep("check requirements", unmet.ExitCode, unmet.Output, unmet.Duration));
+        var missing = unmet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var built = new EnvironmentBuildResult(true, directory, spec.ContentHash, missing, steps, Problem: null);
+        AtomicFile.WriteJson(marker, built with { Steps = [] }, RunJson.Options);
+        return built;
+    }
+}
