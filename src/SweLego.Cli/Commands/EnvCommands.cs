@@ -4,6 +4,8 @@ using Spectre.Console;
 using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Runs;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Cli.Commands;
@@ -33,27 +35,40 @@ internal static class EnvCommands
             DefaultValueFactory = _ => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "swelego", "environments"),
             HelpName = "DIR",
         };
+        var backend = CommonOptions.Backend();
+        var dockerHost = CommonOptions.DockerHost();
         var build = new Command("build",
-            "Infer the environment spec and build it as a virtualenv inside a bwrap sandbox (docker images come with the task pipeline).\n\n" +
-            "Example:\n  swelego env build ~/src/demo --offline");
+            "Infer the environment spec and build it: with bwrap a virtualenv in --envs, with docker an image " +
+            "swelego/env:<spec hash>-<commit> (repository at /testbed, venv at /opt/swelego-env). Both are reused while the spec is unchanged.\n\n" +
+            "Examples:\n  swelego env build ~/src/demo --offline\n  swelego env build ~/src/demo --offline --backend docker");
         build.Arguments.Add(repository);
-        build.Options.Add(offline);
-        build.Options.Add(environments);
+        foreach (var option in (Option[])[offline, environments, backend, dockerHost]) build.Options.Add(option);
         build.SetAction(async (parse, cancellationToken) =>
         {
             string path = parse.GetValue(repository)!;
             if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
             var spec = EnvironmentInference.Infer(path);
-            var result = await AnsiConsole.Status().StartAsync("Building the environment",
-                _ => LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, parse.GetValue(offline), cancellationToken));
+            bool isOffline = parse.GetValue(offline);
+            var result = await AnsiConsole.Status().StartAsync("Building the environment", async _ =>
+                parse.GetValue(backend) == SandboxBackends.Docker
+                    ? await DockerEnvironmentBuilder.BuildAsync(spec, path, await CommitOfAsync(path, cancellationToken), isOffline,
+                        new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken)
+                    : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken));
             foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
             if (!result.Success)
                 throw new InvalidOperationException($"Environment build failed: {result.Problem}. Output: {result.Steps[^1].Output.Trim()}");
-            AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Directory}");
+            AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Image ?? result.Directory}");
             foreach (string unmet in result.UnmetRequirements) AnsiConsole.MarkupLineInterpolated($"[yellow]unmet requirement:[/] {unmet}");
             return 0;
         });
         return build;
+    }
+
+    // Images are named by commit; a folder that is not a git checkout counts as "worktree".
+    private static async Task<string> CommitOfAsync(string repository, CancellationToken cancellationToken)
+    {
+        var result = await new GitCommand(repository).TryRunAsync(["rev-parse", "HEAD"], null, cancellationToken);
+        return result.ExitCode == 0 ? result.StandardOutput.Trim() : "worktree";
     }
 
     private static Command CreateAudit()

@@ -19,7 +19,7 @@ internal static class SandboxCommands
     {
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
-        var image = new Option<string?>("--image") { Description = "Container image (docker only; default: swelego/base:bookworm).", HelpName = "IMAGE" };
+        var image = new Option<string?>("--image") { Description = "Container image (docker only; default: swelego/base:bookworm-2).", HelpName = "IMAGE" };
         var workspace = new Option<string?>("--workspace", "-w")
         {
             Description = "Host directory mounted read-write as the workspace (default: a new empty temporary directory; with --image and no --workspace, the image's working directory).",
@@ -40,7 +40,7 @@ internal static class SandboxCommands
             "(output, working directory, Python interpreter, exit code). Exits with the command's exit code.\n\n" +
             "Examples:\n" +
             "  swelego sandbox run -- python3 -c 'print(42)'\n" +
-            "  swelego sandbox run --backend docker --image swelego/base:bookworm --workdir /testbed -- 'ls -la && git --version'");
+            "  swelego sandbox run --backend docker --image swelego/base:bookworm-2 --workdir /testbed -- 'ls -la && git --version'");
         foreach (var option in (Option[])[backend, dockerHost, image, workspace, workdir, timeout, memory, processes]) run.Options.Add(option);
         run.Arguments.Add(command);
         run.SetAction(async (parse, cancellationToken) =>

@@ -46,7 +46,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_ImageWithBwrap_UsageErrorExitsTwo()
     {
-        var (exit, _, stderr) = await RunAsync("sandbox", "run", "--image", "swelego/base:bookworm", "--", "true");
+        var (exit, _, stderr) = await RunAsync("sandbox", "run", "--image", "swelego/base:bookworm-2", "--", "true");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --image needs --backend docker", stderr, StringComparison.Ordinal);
     }

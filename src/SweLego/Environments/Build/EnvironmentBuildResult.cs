@@ -3,8 +3,9 @@ using SweLego.Runs;
 namespace SweLego.Environments.Build;
 
 /// <summary>
-/// A built (or reused) environment: its directory (a virtualenv; activate with
-/// <see cref="Activate"/>), the requirements it lacks, and the steps that ran. A failed build
+/// A built (or reused) environment: its virtualenv directory (a host folder, or a path inside
+/// <see cref="Image"/>; activate with <see cref="Activate"/>), the requirements it lacks, and
+/// the steps that ran. A failed build
 /// is an infrastructure failure with <see cref="Problem"/> naming the step.
 /// </summary>
 public sealed record EnvironmentBuildResult(
@@ -16,6 +17,9 @@ public sealed record EnvironmentBuildResult(
     public int V { get; init; } = FormatVersion;
 
     public bool Reused { get; init; }
+
+    /// <summary>The Docker image holding the environment; null for a local (host folder) environment.</summary>
+    public string? Image { get; init; }
 
     /// <summary>Shell command that puts the environment first on PATH.</summary>
     public string Activate => $". {Sandboxes.Shell.ShellScripts.Quote(Directory + "/bin/activate")}";

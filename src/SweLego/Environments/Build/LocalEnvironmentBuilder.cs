@@ -2,7 +2,6 @@ using System.Text.Json;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Bwrap;
-using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Environments.Build;
 
@@ -16,14 +15,6 @@ namespace SweLego.Environments.Build;
 public static class LocalEnvironmentBuilder
 {
     private const string MarkerFile = ".swelego-environment.json";
-
-    private const string UnmetScript =
-        "import importlib.metadata as md, re, sys\n" +
-        "for req in sys.argv[1:]:\n" +
-        "    m = re.match(r'[A-Za-z0-9][A-Za-z0-9._-]*', req)\n" +
-        "    if not m: continue\n" +
-        "    try: md.version(m.group(0))\n" +
-        "    except md.PackageNotFoundError: print(req)\n";
 
     public static async Task<EnvironmentBuildResult> BuildAsync(
         EnvironmentSpec spec, string repository, string environmentsRoot, bool offline, CancellationToken cancellationToken = default)
@@ -39,14 +30,7 @@ public static class LocalEnvironmentBuilder
         await using var session = await new BwrapBackend().StartAsync(sandbox, cancellationToken);
 
         string python = $"{directory}/bin/python";
-        var commands = new List<string> { $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{ShellScripts.Quote(directory)}" };
-        foreach (string step in spec.InstallSteps)
-        {
-            string install = step.Replace("python -m pip install", $"{ShellScripts.Quote(python)} -m pip install", StringComparison.Ordinal);
-            if (!offline) commands.Add(install);
-            // Offline, pip cannot fetch: install the project itself only; requirements are checked below.
-            else if (!step.Contains(" -r ", StringComparison.Ordinal)) commands.Add(install.Replace(" install ", " install --no-index --no-build-isolation --no-deps ", StringComparison.Ordinal));
-        }
+        string[] commands = [EnvironmentCommands.CreateVenv(directory, offline), .. EnvironmentCommands.Install(spec, python, offline)];
 
         var steps = new List<EnvironmentBuildStep>();
         foreach (string command in commands)
@@ -57,8 +41,7 @@ public static class LocalEnvironmentBuilder
                 return new EnvironmentBuildResult(false, directory, spec.ContentHash, [], steps, $"'{command}' exited with {result.ExitCode}");
         }
 
-        string check = $"{ShellScripts.Quote(python)} -c {ShellScripts.Quote(UnmetScript)} {string.Join(' ', spec.Requirements.Select(ShellScripts.Quote))}";
-        var unmet = await session.ExecAsync(check, null, cancellationToken);
+        var unmet = await session.ExecAsync(EnvironmentCommands.CheckRequirements(spec, python), null, cancellationToken);
         steps.Add(new EnvironmentBuildStep("check requirements", unmet.ExitCode, unmet.Output, unmet.Duration));
         var missing = unmet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var built = new EnvironmentBuildResult(true, directory, spec.ContentHash, missing, steps, Problem: null);

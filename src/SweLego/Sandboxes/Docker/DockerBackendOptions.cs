@@ -3,8 +3,8 @@ namespace SweLego.Sandboxes.Docker;
 /// <summary>Options of the Docker backend.</summary>
 public sealed record DockerBackendOptions
 {
-    /// <summary>The base image built by <c>.ci/build-base-image.sh</c> (Debian bookworm with python3, pytest and git).</summary>
-    public const string BaseImage = "swelego/base:bookworm";
+    /// <summary>The base image built by <c>.ci/build-base-image.sh</c> (Debian bookworm with python3 with pytest, venv, pip and setuptools, git).</summary>
+    public const string BaseImage = "swelego/base:bookworm-2";
 
     /// <summary>Docker Engine endpoint; null uses DOCKER_HOST or <c>unix:///var/run/docker.sock</c>.</summary>
     public string? Endpoint { get; init; }

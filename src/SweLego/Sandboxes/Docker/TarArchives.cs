@@ -5,8 +5,11 @@ namespace SweLego.Sandboxes.Docker;
 /// <summary>Tar streams for the Engine's archive endpoints.</summary>
 internal static class TarArchives
 {
-    /// <summary>A tar whose entries sit under <paramref name="prefix"/> (with a directory entry for every level of it).</summary>
-    public static MemoryStream FromDirectory(string hostDirectory, string prefix)
+    /// <summary>
+    /// A tar whose entries sit under <paramref name="prefix"/> (with a directory entry for every
+    /// level of it), plus <paramref name="extraFiles"/> (name → text) at the archive's root.
+    /// </summary>
+    public static MemoryStream FromDirectory(string hostDirectory, string prefix, IReadOnlyDictionary<string, string>? extraFiles = null)
     {
         if (!Directory.Exists(hostDirectory)) throw new DirectoryNotFoundException($"Directory '{hostDirectory}' does not exist.");
         var tar = new MemoryStream();
@@ -23,6 +26,9 @@ internal static class TarArchives
                 else
                     writer.WriteEntry(entry.FullName, name);
             }
+
+            foreach (var (name, text) in extraFiles ?? new Dictionary<string, string>())
+                writer.WriteEntry(FileEntry(name, System.Text.Encoding.UTF8.GetBytes(text)));
         }
 
         tar.Position = 0;
@@ -36,11 +42,7 @@ internal static class TarArchives
         using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
         {
             WritePrefixDirectories(writer, Path.GetDirectoryName(name) ?? "");
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
-            {
-                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                DataStream = new MemoryStream(content.ToArray()),
-            });
+            writer.WriteEntry(FileEntry(name, content.ToArray()));
         }
 
         tar.Position = 0;
@@ -98,6 +100,12 @@ internal static class TarArchives
             }
         }
     }
+
+    private static PaxTarEntry FileEntry(string name, byte[] content) => new(TarEntryType.RegularFile, name)
+    {
+        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        DataStream = new MemoryStream(content),
+    };
 
     private static void WritePrefixDirectories(TarWriter writer, string prefix)
     {

@@ -97,12 +97,19 @@ public sealed partial class DockerEngineClient
         IReadOnlyDictionary<string, string>? buildArgs = null,
         string networkMode = "host",
         IProgress<string>? progress = null,
+        string dockerfile = "Dockerfile",
+        IReadOnlyDictionary<string, string>? labels = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contextTar);
         ArgumentException.ThrowIfNullOrWhiteSpace(tag);
         ArgumentException.ThrowIfNullOrWhiteSpace(networkMode);
-        var query = new StringBuilder($"/build?t={Escape(tag)}&networkmode={Escape(networkMode)}&rm=true&forcerm=true");
+        var query = new StringBuilder($"/build?t={Escape(tag)}&networkmode={Escape(networkMode)}&rm=true&forcerm=true&dockerfile={Escape(dockerfile)}");
+        if (labels is { Count: > 0 })
+        {
+            query.Append("&labels=").Append(Escape(DockerJson.ToObject(labels).ToJsonString()));
+        }
+
         if (buildArgs is { Count: > 0 })
         {
             query.Append("&buildargs=").Append(Escape(DockerJson.ToObject(buildArgs).ToJsonString()));

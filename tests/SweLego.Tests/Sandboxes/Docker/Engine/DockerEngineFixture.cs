@@ -10,7 +10,7 @@ namespace SweLego.Tests.Sandboxes.Docker.Engine;
 /// </summary>
 public sealed class DockerEngineFixture : IAsyncLifetime
 {
-    public const string BaseImage = "swelego/base:bookworm";
+    public const string BaseImage = "swelego/base:bookworm-2";
     public const string RunLabelKey = "swelego.test.run";
 
     public DockerEngineClient Client { get; } = new();

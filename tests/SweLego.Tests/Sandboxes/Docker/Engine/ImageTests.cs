@@ -21,7 +21,7 @@ public sealed class ImageTests(DockerEngineFixture fixture)
     {
         var tag = $"swelego-test/build:{fixture.RunId}";
         const string dockerfile = """
-            FROM swelego/base:bookworm
+            FROM swelego/base:bookworm-2
             ARG GREETING=default
             ENV SWL_FOO=bar
             WORKDIR /work
@@ -62,7 +62,7 @@ public sealed class ImageTests(DockerEngineFixture fixture)
         try
         {
             var result = await Client.BuildImageAsync(
-                Context(("Dockerfile", "FROM swelego/base:bookworm\nRUN echo about to fail && exit 3\n")), tag);
+                Context(("Dockerfile", "FROM swelego/base:bookworm-2\nRUN echo about to fail && exit 3\n")), tag);
 
             Assert.False(result.Succeeded);
             Assert.Null(result.ImageId);

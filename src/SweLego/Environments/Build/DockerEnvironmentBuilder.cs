@@ -1,0 +1,65 @@
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker;
+using SweLego.Sandboxes.Docker.Engine;
+
+namespace SweLego.Environments.Build;
+
+/// <summary>
+/// Builds an environment as a Docker image through the Engine API: the repository is copied
+/// to /testbed, a venv at <see cref="VenvPath"/> gets the install steps (offline as in
+/// <see cref="LocalEnvironmentBuilder"/>), and the requirements it lacks are recorded in the
+/// image. The image is named by spec hash and commit and reused while it exists. Only the build
+/// uses the host network (containers never have one).
+/// </summary>
+public static class DockerEnvironmentBuilder
+{
+    public const string Workdir = "/testbed";
+    public const string VenvPath = "/opt/swelego-env";
+    private const string UnmetFile = VenvPath + "/unmet.txt";
+    private const string DockerfileName = ".swelego.Dockerfile";
+
+    public static async Task<EnvironmentBuildResult> BuildAsync(
+        EnvironmentSpec spec, string repository, string commit, bool offline, DockerBackendOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new DockerBackendOptions();
+        string tag = $"swelego/env:{spec.ContentHash}{(offline ? "-offline" : "")}-{commit[..Math.Min(12, commit.Length)]}";
+        using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = options.Endpoint });
+        bool reused = await client.ImageExistsAsync(tag, cancellationToken);
+        var steps = new List<EnvironmentBuildStep>();
+        if (!reused)
+        {
+            string python = VenvPath + "/bin/python";
+            string[] run = [EnvironmentCommands.CreateVenv(VenvPath, offline), .. EnvironmentCommands.Install(spec, python, offline)];
+            // Exec-form RUN with a JSON string: the commands may span lines (the check script does).
+            string dockerfile =
+                $"FROM {options.DefaultImage}\nCOPY testbed {Workdir}\nWORKDIR {Workdir}\n" +
+                $"RUN {RunShell(string.Join(" && ", run))}\n" +
+                $"RUN {RunShell($"{EnvironmentCommands.CheckRequirements(spec, python)} > {UnmetFile}")}\n";
+            await using var context = TarArchives.FromDirectory(repository, "testbed", new Dictionary<string, string> { [DockerfileName] = dockerfile });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            ImageBuildResult built;
+            try
+            {
+                built = await client.BuildImageAsync(
+                    context, tag, dockerfile: DockerfileName, labels: new Dictionary<string, string> { ["swelego.environment"] = spec.ContentHash },
+                    cancellationToken: cancellationToken);
+            }
+            catch (DockerEngineException e)
+            {
+                built = new ImageBuildResult(false, null, e.Message, null, dockerfile);
+            }
+
+            steps.Add(new EnvironmentBuildStep($"docker build -t {tag}", built.Succeeded ? 0 : built.ErrorCode ?? 1, built.Log, clock.Elapsed));
+            if (!built.Succeeded)
+                return new EnvironmentBuildResult(false, VenvPath, spec.ContentHash, [], steps, $"building {tag} failed: {built.Error}") { Image = tag };
+        }
+
+        await using var session = await new DockerBackend(options).StartAsync(new SandboxSpec { Image = tag, Workdir = Workdir }, cancellationToken);
+        string unmet = System.Text.Encoding.UTF8.GetString(await session.ReadFileAsync(UnmetFile, cancellationToken));
+        var missing = unmet.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused };
+    }
+
+    private static string RunShell(string command) => System.Text.Json.JsonSerializer.Serialize(new[] { "/bin/sh", "-c", command });
+}
