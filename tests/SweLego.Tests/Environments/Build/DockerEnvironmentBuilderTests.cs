@@ -15,10 +15,7 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
     [Fact]
     public async Task BuildAsync_Offline_ImageWithProjectInstalledUnmetListedAndReused()
     {
-        Directory.CreateDirectory(_repo.Combine("samplelib"));
-        File.WriteAllText(_repo.Combine("samplelib", "__init__.py"), "VALUE = 7\n");
-        File.WriteAllText(_repo.Combine("setup.py"),
-            "from setuptools import setup\nsetup(name='samplelib', packages=['samplelib'], install_requires=['pytest', 'nonexistent-swelego-pkg'])\n");
+        SampleProject.Write(_repo, 7, "install_requires=['pytest', 'nonexistent-swelego-pkg']");
         var spec = EnvironmentInference.Infer(_repo.Path);
         string commit = $"test{Random.Shared.Next(1_000_000, 9_999_999)}";
         EnvironmentBuildResult? built = null;

@@ -15,10 +15,7 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
     [Fact]
     public async Task BuildAsync_Offline_InstallsProjectReportsUnmetAndIsReused()
     {
-        Directory.CreateDirectory(_repo.Combine("samplelib"));
-        File.WriteAllText(_repo.Combine("samplelib", "__init__.py"), "VALUE = 42\n");
-        File.WriteAllText(_repo.Combine("setup.py"),
-            "from setuptools import setup\nsetup(name='samplelib', packages=['samplelib'], install_requires=['pytest'], extras_require={'test': ['nonexistent-swelego-pkg>=1']})\n");
+        SampleProject.Write(_repo, 42, "install_requires=['pytest'], extras_require={'test': ['nonexistent-swelego-pkg>=1']}");
         var spec = EnvironmentInference.Infer(_repo.Path);
 
         var built = await LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, _environments.Path, offline: true);
