@@ -24,7 +24,8 @@ public static class BashObservation
         foreach (string note in result.Notes) text.Append("\n[").Append(note).Append(']');
         if (result.WorkingDirectory is { } cwd) text.Append("\n[Current working directory: ").Append(cwd).Append(']');
         if (pythonInterpreter is not null) text.Append("\n[Python interpreter: ").Append(pythonInterpreter).Append(']');
-        if (!result.SessionEnded || result.ExitCode >= 0) text.Append("\n[Command finished with exit code ").Append(result.ExitCode).Append(']');
+        // A shell that was killed has no exit code to report (-1).
+        if (result.ExitCode >= 0) text.Append("\n[Command finished with exit code ").Append(result.ExitCode).Append(']');
         return text.ToString();
     }
 }

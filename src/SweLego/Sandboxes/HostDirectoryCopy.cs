@@ -16,7 +16,8 @@ internal static class HostDirectoryCopy
             string target = Path.Combine(destination, entry.Name);
             if (entry.LinkTarget is { } link)
             {
-                if (File.Exists(target) || Directory.Exists(target) || new FileInfo(target).LinkTarget is not null) File.Delete(target);
+                // Replace an existing file or link; FileInfo also sees a dangling link.
+                if (new FileInfo(target) is { Exists: true } or { LinkTarget: not null }) File.Delete(target);
                 File.CreateSymbolicLink(target, link);
             }
             else if (entry is DirectoryInfo dir)

@@ -104,11 +104,11 @@ public static partial class EnvironmentInference
         if (!Directory.Exists(workflows)) return;
         foreach (string file in Directory.EnumerateFiles(workflows).Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            string relative = found.Read(Path.GetRelativePath(found.Root, file))!;
-            foreach (Match match in TestInvocation().Matches(File.ReadAllText(relative)))
+            string relative = Path.GetRelativePath(found.Root, file);
+            foreach (Match match in TestInvocation().Matches(File.ReadAllText(found.Read(relative)!)))
             {
                 string command = match.Groups["command"].Value.Trim();
-                found.Notes.Add($"{Path.GetRelativePath(found.Root, file)} runs tests with: {command}");
+                found.Notes.Add($"{relative} runs tests with: {command}");
                 if (command.Contains("pytest", StringComparison.Ordinal)) found.PytestConfigured = true;
             }
         }
