@@ -155,12 +155,12 @@ internal sealed class PersistentShell : IAsyncDisposable
 
     /// <summary>
     /// Ctrl-C. The shell may be between two processes of the command (say after `echo` and
-    /// before `sleep` forks), when there is nothing to signal; then it tries again shortly,
-    /// for up to a second, while the command is still running.
+    /// before `sleep` forks, or in a child not yet exec'd), when nothing would take the signal;
+    /// then it tries again shortly, for up to two seconds, while the command is still running.
     /// </summary>
     public async Task InterruptAsync(CancellationToken cancellationToken)
     {
-        for (int attempt = 0; attempt < 20; attempt++)
+        for (int attempt = 0; attempt < 40; attempt++)
         {
             var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_stateLock) _signalAck = ack;

@@ -2,7 +2,7 @@
 # process limit is reached) and reads one control line at a time from its stdin:
 #   SHELL <pid>   the persistent shell to protect
 #   SIG <signal>  send the signal to every descendant of the shell (Ctrl-C, timeout) and
-#                 report "I:<processes signalled>"
+#                 report "I:<processes signalled that are not bash>"
 #   KILLALL       SIGKILL every process but the infrastructure (below) and the shell, then
 #                 report "C" (clean)
 # Once a second it checks the process count and, at the limit (a fork bomb), reports
@@ -80,7 +80,13 @@ while :; do
       SIG)
         __swl_descendants
         (( ${#__swl_p[@]} )) && kill -s "$__swl_arg" "${__swl_p[@]}" 2>/dev/null
-        __swl_notice "I:${#__swl_p[@]}" ;;
+        # Count only processes that are not bash: a child the shell forked but has not yet
+        # exec'd still runs bash's handlers and loses the signal, so the host tries again.
+        __swl_n=0
+        for __swl_d in "${__swl_p[@]}"; do
+          read -r __swl_c 2>/dev/null < "/proc/$__swl_d/comm" && [[ $__swl_c != bash ]] && (( __swl_n++ ))
+        done
+        __swl_notice "I:$__swl_n" ;;
       KILLALL) __swl_killall; __swl_notice C ;;
     esac
   elif (( $? <= 128 )); then
