@@ -107,10 +107,10 @@ public sealed class ExecTests(DockerEngineFixture fixture)
         await stream.WriteAsync("ping\n"u8.ToArray());
         await ExecOutput.ReadUntilAsync(stream, "ping\n");
 
-        // The daemon records Running after the process's first output can already arrive; wait for it.
+        // The daemon records Running and then the pid after the process's first output can already arrive; wait for both.
         var info = await Client.InspectExecAsync(execId);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!info.Running && DateTime.UtcNow < deadline)
+        while (!(info.Running && info.Pid > 0) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
             info = await Client.InspectExecAsync(execId);
