@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(EnvCommands.Create());
         root.Subcommands.Add(SandboxCommands.Create());
         root.Subcommands.Add(PythonCommands.Create());
+        root.Subcommands.Add(TaskCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         return root;
     }

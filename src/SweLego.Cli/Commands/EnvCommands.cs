@@ -53,7 +53,7 @@ internal static class EnvCommands
                 parse.GetValue(backend) == SandboxBackends.Docker
                     ? await DockerEnvironmentBuilder.BuildAsync(spec, path, await CommitOfAsync(path, cancellationToken), isOffline,
                         new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken)
-                    : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken));
+                    : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken: cancellationToken));
             foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
             if (!result.Success)
                 throw new InvalidOperationException($"Environment build failed: {result.Problem}. Output: {result.Steps[^1].Output.Trim()}");

@@ -13,8 +13,19 @@ internal static class EnvironmentCommands
         "    try: md.version(m.group(0))\n" +
         "    except md.PackageNotFoundError: print(req)\n";
 
-    public static string CreateVenv(string directory, bool offline) =>
-        $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{ShellScripts.Quote(directory)}";
+    /// <summary>
+    /// Creates the venv. Offline it sees the system's packages but not their console scripts: a
+    /// <c>pytest</c> there would run the system interpreter, which lacks the project, so the venv
+    /// gets a <c>pytest</c> that runs its own interpreter.
+    /// </summary>
+    public static string CreateVenv(string directory, bool offline)
+    {
+        string venv = $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{ShellScripts.Quote(directory)}";
+        if (!offline) return venv;
+        string pytest = ShellScripts.Quote(directory + "/bin/pytest");
+        string script = ShellScripts.Quote($"#!/bin/sh\nexec {ShellScripts.Quote(directory + "/bin/python")} -m pytest \"$@\"\n");
+        return $"{venv} && printf {script} > {pytest} && chmod +x {pytest}";
+    }
 
     /// <summary>
     /// The spec's install steps run by the venv's python. Offline, pip cannot fetch anything: only

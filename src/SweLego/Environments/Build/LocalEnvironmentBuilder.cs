@@ -16,8 +16,12 @@ public static class LocalEnvironmentBuilder
 {
     private const string MarkerFile = ".swelego-environment.json";
 
+    /// <param name="workdir">
+    /// Where the repository is mounted in the sandbox (default: its own path). An editable install
+    /// points at this path, so every checkout later mounted there uses the environment.
+    /// </param>
     public static async Task<EnvironmentBuildResult> BuildAsync(
-        EnvironmentSpec spec, string repository, string environmentsRoot, bool offline, CancellationToken cancellationToken = default)
+        EnvironmentSpec spec, string repository, string environmentsRoot, bool offline, string? workdir = null, CancellationToken cancellationToken = default)
     {
         string directory = Path.GetFullPath(Path.Combine(environmentsRoot, spec.ContentHash + (offline ? "-offline" : "")));
         string marker = Path.Combine(directory, MarkerFile);
@@ -26,7 +30,7 @@ public static class LocalEnvironmentBuilder
 
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.CreateDirectory(directory);
-        var sandbox = new SandboxSpec { HostWorkspace = repository, Mounts = [new SandboxMount(directory)] };
+        var sandbox = new SandboxSpec { HostWorkspace = repository, Workdir = workdir, Mounts = [new SandboxMount(directory)] };
         await using var session = await new BwrapBackend().StartAsync(sandbox, cancellationToken);
 
         string python = $"{directory}/bin/python";

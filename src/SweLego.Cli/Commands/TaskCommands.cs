@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using SweLego.Runs;
+using SweLego.Sandboxes.Docker;
+using SweLego.Tasks.Git;
+using SweLego.Tasks.Real;
+
+namespace SweLego.Cli.Commands;
+
+/// <summary><c>swelego tasks …</c>: task instances validated by running tests.</summary>
+internal static class TaskCommands
+{
+    public static Command Create()
+    {
+        var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.");
+        tasks.Subcommands.Add(CreateReal());
+        return tasks;
+    }
+
+    private static Command CreateReal()
+    {
+        var repository = new Argument<string>("repository") { Description = "The git repository (only read; a mirror is kept in the run folder)." };
+        var max = new Option<int?>("--max") { Description = "Stop after this many instances (a resumed run counts the earlier ones).", HelpName = "N" };
+        var since = new Option<string?>("--since") { Description = "Only fixes committed on or after this date (ISO 8601, e.g. 2024-01-31).", HelpName = "DATE" };
+        var prs = new Option<string?>("--prs")
+        {
+            Description = "JSONL of merged PRs: {\"number\", \"merge_commit\", \"title\", \"body\" | \"problem_statement\", \"base_commit\"?, \"hints_text\"?, \"created_at\"?}. " +
+                          "Their text becomes the problem statement (a bare commit's message is marked weak).",
+            HelpName = "FILE",
+        };
+        var fullSuite = new Option<bool>("--full-suite") { Description = "Run the whole test suite, not only the test files the test patch touches." };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var runs = new Option<int>("--runs") { Description = "Test runs before and after the fix; tests that change between runs are flaky and left out.", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var offline = new Option<bool>("--offline") { Description = "Build environments without a package index (system packages + pip --no-index; missing requirements are reported)." };
+        var timeout = new Option<int>("--test-timeout") { Description = "Seconds one test command may take.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
+        var backend = CommonOptions.Backend();
+        var dockerHost = CommonOptions.DockerHost();
+        var run = CommonOptions.Run();
+
+        var command = new Command("real",
+            "Turn bug-fix commits (and merged PRs) into validated SWE-bench instances, newest first. Each candidate changes test " +
+            "and non-test Python files; its diff is split into patch and test_patch, the touched test files run at base + test_patch " +
+            "and at base + patch + test_patch, and it is kept when a test goes from failing to passing (FAIL_TO_PASS; PASS_TO_PASS " +
+            "= passing both times; flaky tests excluded). One environment per dependency spec is built and reused. Writes " +
+            "tasks-real/instances.jsonl and rejected.jsonl (with reasons) to the run folder; an interrupted run resumes.\n\n" +
+            "Examples:\n  swelego tasks real ~/src/mylib --offline --max 20 --jobs 2 --run runs/mylib\n" +
+            "  swelego tasks real ~/src/mylib --prs prs.jsonl --since 2024-01-01 --backend docker");
+        command.Arguments.Add(repository);
+        foreach (var option in (Option[])[max, since, prs, fullSuite, jobs, runs, offline, timeout, backend, dockerHost, run]) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DateTimeOffset? sinceDate = null;
+            if (parse.GetValue(since) is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                    throw new UsageException($"--since '{text}' is not a date (use ISO 8601, e.g. 2024-01-31).");
+                sinceDate = parsed;
+            }
+
+            var options = new RealTaskOptions
+            {
+                Repository = parse.GetValue(repository)!,
+                Max = parse.GetValue(max),
+                Since = sinceDate,
+                PrsFile = parse.GetValue(prs),
+                FullSuite = parse.GetValue(fullSuite),
+                Jobs = parse.GetValue(jobs),
+                Runs = parse.GetValue(runs),
+                Offline = parse.GetValue(offline),
+                TestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Backend = parse.GetValue(backend)!,
+                Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
+            RealTaskSummary summary;
+            try
+            {
+                summary = await RunWithProgressAsync(folder, options, cancellationToken);
+            }
+            catch (GitException e)
+            {
+                folder.FailStage(RealTaskMiner.Stage, e.Message);
+                throw new InvalidOperationException($"{options.Repository}: {e.Message}", e);
+            }
+
+            Print(summary, folder);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<RealTaskSummary> RunWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken)
+    {
+        RealTaskSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("finding candidates", maxValue: 1);
+                var progress = new Progress<RealTaskProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Candidates);
+                    task.Value = p.Done;
+                    string rejected = string.Join(", ", p.Rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
+                    task.Description = Markup.Escape($"{p.Done}/{p.Candidates} candidates · kept {p.Kept}" + (rejected.Length > 0 ? $" · rejected: {rejected}" : ""));
+                });
+                summary = await RealTaskMiner.RunAsync(folder, options, progress, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    private static void Print(RealTaskSummary summary, RunFolder folder)
+    {
+        var table = new Table().AddColumn("result").AddColumn(new TableColumn("candidates").RightAligned());
+        table.AddRow("[green]kept[/]", summary.Kept.ToString(CultureInfo.InvariantCulture));
+        foreach (var (kind, count) in summary.Rejected.OrderByDescending(kv => kv.Value))
+            table.AddRow($"rejected: {Name(kind)}", count.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{summary.Repo}: {summary.Candidates} candidates ({summary.Skipped} done in earlier runs), {summary.Elapsed.TotalSeconds:F1} s (environments {summary.EnvironmentBuildTime.TotalSeconds:F1} s, test commands {summary.TestTime.TotalSeconds:F1} s)");
+        AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
+        AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/] (reasons and evidence; test logs in tasks-real/logs/)");
+    }
+
+    private static string Name(RejectionKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using SweLego.Runs;
+
+namespace SweLego.Tasks.Real;
+
+/// <summary>
+/// <c>swelego tasks real</c>: turns a repository's history into validated SWE-bench instances in
+/// the run folder's <see cref="Stage"/> stage. Candidates are validated newest first, up to
+/// <see cref="RealTaskOptions.Jobs"/> at once; each ends as one line in <see cref="InstancesFile"/>
+/// or <see cref="RejectedFile"/>, so a run stopped at any point resumes where it was and never
+/// repeats or loses a candidate. One bad candidate never stops the batch.
+/// </summary>
+public static class RealTaskMiner
+{
+    public const string Stage = "tasks-real";
+    public const string InstancesFile = "instances.jsonl";
+    public const string RejectedFile = "rejected.jsonl";
+
+    public static async Task<RealTaskSummary> RunAsync(
+        RunFolder run, RealTaskOptions options, IProgress<RealTaskProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        run.StartStage(Stage);
+        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
+
+        var kept = run.ReadDoneKeys<TaskInstance>(Stage, InstancesFile, i => i.InstanceId, RunJson.Options);
+        string rejectedPath = run.StagePath(Stage, RejectedFile);
+        var rejected = (File.Exists(rejectedPath) ? JsonlReader.Read<RealTaskRejection>(rejectedPath, RunJson.Options) : [])
+            .GroupBy(r => r.CandidateId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Kind, StringComparer.Ordinal);
+        var rejectedCounts = new ConcurrentDictionary<RejectionKind, int>(rejected.Values.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()));
+        int skipped = candidates.Count(c => kept.Contains(c.Id) || rejected.ContainsKey(c.Id));
+
+        using var instances = run.OpenJsonlWriter<TaskInstance>(Stage, InstancesFile);
+        using var rejections = run.OpenJsonlWriter<RealTaskRejection>(Stage, RejectedFile);
+        var writeLock = new object();
+        foreach (var record in badRecords.Where(r => !rejected.ContainsKey(r.CandidateId)))
+        {
+            rejections.Append(record);
+            rejectedCounts.AddOrUpdate(record.Kind, 1, (_, n) => n + 1);
+        }
+
+        int keptCount = kept.Count;
+        int done = skipped;
+        void Report(string? current) =>
+            progress?.Report(new RealTaskProgress(candidates.Count, done, keptCount, new Dictionary<RejectionKind, int>(rejectedCounts), current));
+        Report(null);
+
+        string work = run.StagePath(Stage, "work");
+        Directory.CreateDirectory(work);
+        var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
+        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
+        var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
+        var slots = new ConcurrentBag<ValidationSlot>(
+            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
+        long testTicks = 0;
+
+        // Reaching --max cancels the work in flight: unfinished candidates are not recorded, so a later run with a higher --max does them.
+        using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Max is { } max && keptCount >= max) await enough.CancelAsync();
+        var todo = candidates.Where(c => !kept.Contains(c.Id) && !rejected.ContainsKey(c.Id)).ToList();
+        try
+        {
+            await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = enough.Token }, async (candidate, token) =>
+            {
+                slots.TryTake(out var slot);
+                try
+                {
+                    Report(candidate.Id);
+                    var (instance, rejection) = await ValidateOrErrorAsync(validator, candidate, slot!, token);
+                    lock (writeLock)
+                    {
+                        if (instance is not null && !(options.Max is { } limit && keptCount >= limit))
+                        {
+                            instances.Append(instance);
+                            keptCount++;
+                            Interlocked.Add(ref testTicks, TimeSpan.FromSeconds(instance.Timings.Tests).Ticks);
+                            if (options.Max is { } m && keptCount >= m) enough.Cancel();
+                        }
+                        else if (rejection is not null)
+                        {
+                            rejections.Append(rejection);
+                            rejectedCounts.AddOrUpdate(rejection.Kind, 1, (_, n) => n + 1);
+                            Interlocked.Add(ref testTicks, TimeSpan.FromSeconds(rejection.Timings?.Tests ?? 0).Ticks);
+                        }
+
+                        done++;
+                    }
+
+                    Report(null);
+                }
+                finally
+                {
+                    slots.Add(slot!);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // --max reached.
+        }
+        finally
+        {
+            foreach (var slot in slots) await slot.DisposeAsync();
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+
+        run.CompleteStage(Stage);
+        return new RealTaskSummary(mirror.Name, candidates.Count, keptCount, new Dictionary<RejectionKind, int>(rejectedCounts), skipped,
+            instances.Path, rejections.Path, clock.Elapsed, environments.BuildTime, TimeSpan.FromTicks(testTicks));
+    }
+
+    /// <summary>An unexpected failure of one candidate becomes its rejection (kind Error) and resets its slot; cancellation propagates.</summary>
+    private static async Task<(TaskInstance?, RealTaskRejection?)> ValidateOrErrorAsync(
+        CandidateValidator validator, RealCandidate candidate, ValidationSlot slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await validator.ValidateAsync(candidate, slot, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await slot.ResetAsync();
+            return (null, new RealTaskRejection
+            {
+                CandidateId = candidate.Id, FixCommit = candidate.FixCommit, BaseCommit = candidate.BaseCommit,
+                Kind = RejectionKind.Error, Reason = $"{e.GetType().Name}: {e.Message}",
+            });
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using SweLego.Tasks.Git;
+
+namespace SweLego.Tasks.Real;
+
+/// <summary>
+/// A bare clone of the user's repository inside the run folder: candidates are read from it and
+/// every validation checkout borrows its objects, so the user's repository is only read, and
+/// later stages can build task workspaces from the run folder alone.
+/// </summary>
+public sealed partial class RepositoryMirror
+{
+    private RepositoryMirror(GitCommand git, string head, string name)
+    {
+        Git = git;
+        Head = head;
+        Name = name;
+    }
+
+    public GitCommand Git { get; }
+
+    public string Path => Git.WorkingDirectory;
+
+    /// <summary>The commit the user's repository had checked out: candidates are its ancestors.</summary>
+    public string Head { get; }
+
+    /// <summary><c>owner/name</c> from the origin remote's URL, or <c>local/&lt;folder name&gt;</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The instance id prefix, <c>owner__name</c> as in SWE-bench.</summary>
+    public string IdPrefix => Name.Replace("/", "__", StringComparison.Ordinal);
+
+    /// <exception cref="GitException">The source is not a git repository with at least one commit.</exception>
+    public static async Task<RepositoryMirror> CreateOrUpdateAsync(string source, string mirrorPath, CancellationToken cancellationToken)
+    {
+        var user = new GitCommand(source);
+        if (!Directory.Exists(user.WorkingDirectory)) throw new GitException($"{user.WorkingDirectory} does not exist");
+        var head = await user.TryRunAsync(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], null, cancellationToken);
+        if (!head.Succeeded)
+        {
+            var inside = await user.TryRunAsync(["rev-parse", "--git-dir"], null, cancellationToken);
+            throw new GitException(inside.Succeeded
+                ? $"{user.WorkingDirectory} has no commits"
+                : $"{user.WorkingDirectory} is not a git repository ({GitException.OneLine(inside.StandardError)})");
+        }
+
+        string headCommit = head.StandardOutput.Trim();
+        string? origin = (await user.TryRunAsync(["config", "--get", "remote.origin.url"], null, cancellationToken)) is { Succeeded: true } url
+            ? url.StandardOutput.Trim() : null;
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mirrorPath))!);
+        var mirror = new GitCommand(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mirrorPath))!);
+        string full = System.IO.Path.GetFullPath(mirrorPath);
+        if (!Directory.Exists(full))
+        {
+            string temporary = full + ".partial";
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            await mirror.RunAsync(["clone", "--quiet", "--bare", "--no-tags", user.WorkingDirectory, temporary], cancellationToken);
+            Directory.Move(temporary, full);
+        }
+
+        var git = new GitCommand(full);
+        // The user's HEAD may be detached or on any branch: fetch it by id under a fixed ref.
+        await git.RunAsync(["fetch", "--quiet", "--no-tags", user.WorkingDirectory, $"+{headCommit}:refs/swelego/head"], cancellationToken);
+        return new RepositoryMirror(git, headCommit, NameFrom(origin, user.WorkingDirectory));
+    }
+
+    /// <summary><c>owner/name</c> from a GitHub-style URL (https, ssh or scp form), else <c>local/&lt;folder&gt;</c>.</summary>
+    public static string NameFrom(string? originUrl, string folder)
+    {
+        if (originUrl is not null && OwnerName().Match(originUrl) is { Success: true } match)
+            return $"{match.Groups["owner"].Value}/{match.Groups["name"].Value}";
+        string leaf = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(folder));
+        return "local/" + (leaf.Length == 0 ? "repository" : leaf);
+    }
+
+    [GeneratedRegex(@"[/:](?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]
+    private static partial Regex OwnerName();
+}

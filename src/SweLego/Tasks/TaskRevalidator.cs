@@ -1,0 +1,42 @@
+using SweLego.Sandboxes.Docker;
+using SweLego.Testing;
+
+namespace SweLego.Tasks;
+
+/// <summary>
+/// Re-runs an instance from its record and its environment (the repository mirror and the venv
+/// or image it names), once without and once with the gold patch, and grades both as the
+/// SWE-bench harness does. Proves an instance is still valid after it was written, moved or built elsewhere.
+/// </summary>
+public static class TaskRevalidator
+{
+    public static async Task<RevalidationResult> RunAsync(
+        TaskInstance instance, string scratchDirectory, DockerBackendOptions? docker = null, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var environment = instance.Environment;
+        await using var slot = new ValidationSlot(Path.Combine(scratchDirectory, "checkout"), environment.RepositoryMirror, environment.Backend, docker ?? new DockerBackendOptions());
+        var session = await slot.SessionAsync(environment, cancellationToken);
+        var parser = TestLogParsers.Get(environment.Spec.LogParser);
+        var limit = timeout ?? TimeSpan.FromMinutes(10);
+
+        if (await slot.PrepareAsync(session, instance.BaseCommit, [instance.TestPatch], cancellationToken) is { } testPatchProblem)
+            return new RevalidationResult(instance.InstanceId, null, null, $"the test patch does not apply: {testPatchProblem}");
+        var without = await SandboxTestRunner.RunAsync(session, environment.Spec.TestCommand, instance.TestFiles, parser, limit, cancellationToken);
+        if (!without.Outcome.IsGradable && without.Outcome.Problem != TestRunProblem.CollectionError)
+            return new RevalidationResult(instance.InstanceId, null, null, $"without the gold patch: {without.Outcome.Reason}");
+
+        if (await slot.PrepareAsync(session, instance.BaseCommit, [instance.TestPatch, instance.Patch], cancellationToken) is { } patchProblem)
+            return new RevalidationResult(instance.InstanceId, null, null, $"the gold patch does not apply: {patchProblem}");
+        var with = await SandboxTestRunner.RunAsync(session, environment.Spec.TestCommand, instance.TestFiles, parser, limit, cancellationToken);
+        if (!with.Outcome.IsGradable)
+            return new RevalidationResult(instance.InstanceId, null, null, $"with the gold patch: {with.Outcome.Reason}");
+
+        return new RevalidationResult(
+            instance.InstanceId,
+            Grader.Grade(instance.FailToPass, instance.PassToPass, with.Outcome.Statuses),
+            Grader.GradeGroup(instance.FailToPass, without.Outcome.Statuses),
+            null);
+    }
+}

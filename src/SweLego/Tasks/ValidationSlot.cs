@@ -1,0 +1,116 @@
+using System.Text;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Bwrap;
+using SweLego.Sandboxes.Docker;
+using SweLego.Sandboxes.Shell;
+using SweLego.Tasks.Git;
+
+namespace SweLego.Tasks;
+
+/// <summary>
+/// One unit of parallelism: a host checkout that borrows the mirror's objects (read for
+/// environment inference; with bwrap also the sandbox's workspace, mounted at the environment's
+/// workdir) and a sandbox session kept across candidates that share an environment. With
+/// docker the container's own /testbed repository is checked out and patched inside it, as the
+/// SWE-bench harness does.
+/// </summary>
+internal sealed class ValidationSlot(string checkout, string mirror, string backend, DockerBackendOptions docker) : IAsyncDisposable
+{
+    private const string ExcludeFromClean = "*.egg-info";
+    private ISandboxSession? _session;
+    private string? _sessionEnvironment;
+
+    public string Checkout { get; } = checkout;
+
+    private bool InContainer => backend == SandboxBackends.Docker;
+
+    /// <summary>Puts the host checkout at <paramref name="commit"/> with no leftovers from the previous candidate.</summary>
+    public async Task CheckoutAsync(string commit, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.Combine(Checkout, ".git")))
+        {
+            if (Directory.Exists(Checkout)) Directory.Delete(Checkout, recursive: true);
+            await new GitCommand(Path.GetDirectoryName(Checkout)!).RunAsync(["clone", "--quiet", "--shared", "--no-checkout", mirror, Checkout], cancellationToken);
+        }
+
+        var git = new GitCommand(Checkout);
+        await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
+        await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", ExcludeFromClean], cancellationToken);
+    }
+
+    /// <summary>
+    /// The tree the tests run on: <paramref name="commit"/> with <paramref name="patches"/> applied
+    /// in order. Returns null, or why a patch does not apply.
+    /// </summary>
+    public async Task<string?> PrepareAsync(ISandboxSession session, string commit, IReadOnlyList<string> patches, CancellationToken cancellationToken)
+    {
+        if (!InContainer)
+        {
+            await CheckoutAsync(commit, cancellationToken);
+            var git = new GitCommand(Checkout);
+            for (int i = 0; i < patches.Count; i++)
+            {
+                var applied = await git.TryRunAsync(["apply", "--whitespace=nowarn", "-"], patches[i], cancellationToken);
+                if (!applied.Succeeded) return $"patch {i + 1} of {patches.Count}: {GitException.OneLine(applied.StandardError)}";
+            }
+
+            return null;
+        }
+
+        var script = new StringBuilder(
+            $"git -c advice.detachedHead=false -c core.hooksPath=/dev/null checkout -q -f --detach {commit} && git clean -q -ffdx -e '{ExcludeFromClean}'");
+        for (int i = 0; i < patches.Count; i++)
+        {
+            string file = $"{session.Workdir}/.git/swelego-{i}.patch";
+            await session.WriteFileAsync(file, Encoding.UTF8.GetBytes(patches[i]), cancellationToken);
+            script.Append($" && git apply --whitespace=nowarn {ShellScripts.Quote(file)}");
+        }
+
+        var result = await session.ExecAsync(script.ToString(), new ExecOptions { Timeout = TimeSpan.FromMinutes(5) }, cancellationToken);
+        return result.ExitCode == 0 ? null : $"exit {result.ExitCode}: {result.Output.Trim()}";
+    }
+
+    /// <summary>The slot's session for <paramref name="environment"/>, started on first use or when the environment changes.</summary>
+    public async Task<ISandboxSession> SessionAsync(TaskEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (_session is not null && _sessionEnvironment == environment.Id) return _session;
+        await ResetAsync();
+        var spec = InContainer
+            ? new SandboxSpec { Image = environment.Image, Workdir = environment.Workdir, Environment = Variables }
+            : new SandboxSpec
+            {
+                HostWorkspace = Checkout,
+                Workdir = environment.Workdir,
+                Mounts = [new SandboxMount(environment.VenvDirectory, ReadOnly: true)],
+                Environment = Variables,
+            };
+        ISandboxBackend sandbox = InContainer ? new DockerBackend(docker) : new BwrapBackend();
+        var session = await sandbox.StartAsync(spec, cancellationToken);
+        try
+        {
+            var activated = await session.ExecAsync($". {ShellScripts.Quote(environment.VenvDirectory + "/bin/activate")}", null, cancellationToken);
+            if (activated.ExitCode != 0) throw new SandboxException($"activating the environment failed: {activated.Output.Trim()}");
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+
+        (_session, _sessionEnvironment) = (session, environment.Id);
+        return session;
+    }
+
+    /// <summary>Ends the session (after a timeout or a crash it may be unusable); the next candidate starts a new one.</summary>
+    public async Task ResetAsync()
+    {
+        if (_session is not null) await _session.DisposeAsync();
+        (_session, _sessionEnvironment) = (null, null);
+    }
+
+    public async ValueTask DisposeAsync() => await ResetAsync();
+
+    // Bytecode written by one run could be reused by the next after a same-size edit in the same
+    // second (pyc staleness is checked by mtime and size): never write it.
+    private static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
+}
