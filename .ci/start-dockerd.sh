@@ -8,7 +8,8 @@ if answers; then
   echo "dockerd already running"
   exit 0
 fi
-nohup dockerd --bridge=none --iptables=false --ip-masq=false >/var/log/swelego-dockerd.log 2>&1 &
+# setsid: the daemon must outlive the shell (and process group) that started it.
+setsid -f dockerd --bridge=none --iptables=false --ip-masq=false >/var/log/swelego-dockerd.log 2>&1 </dev/null
 for _ in $(seq 1 120); do
   if answers; then
     echo "dockerd started"

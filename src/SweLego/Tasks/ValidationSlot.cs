@@ -27,15 +27,18 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
     /// <summary>Puts the host checkout at <paramref name="commit"/> with no leftovers from the previous candidate.</summary>
     public async Task CheckoutAsync(string commit, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(Checkout, ".git")))
-        {
-            if (Directory.Exists(Checkout)) Directory.Delete(Checkout, recursive: true);
-            await new GitCommand(Path.GetDirectoryName(Checkout)!).RunAsync(["clone", "--quiet", "--shared", "--no-checkout", mirror, Checkout], cancellationToken);
-        }
-
+        await CloneAsync(cancellationToken);
         var git = new GitCommand(Checkout);
         await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
         await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", ExcludeFromClean], cancellationToken);
+    }
+
+    private async Task CloneAsync(CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(Path.Combine(Checkout, ".git"))) return;
+        if (Directory.Exists(Checkout)) Directory.Delete(Checkout, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Checkout)!);
+        await new GitCommand(Path.GetDirectoryName(Checkout)!).RunAsync(["clone", "--quiet", "--shared", "--no-checkout", mirror, Checkout], cancellationToken);
     }
 
     /// <summary>
@@ -75,6 +78,7 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
     {
         if (_session is not null && _sessionEnvironment == environment.Id) return _session;
         await ResetAsync();
+        if (!InContainer) await CloneAsync(cancellationToken);
         var spec = InContainer
             ? new SandboxSpec { Image = environment.Image, Workdir = environment.Workdir, Environment = Variables }
             : new SandboxSpec

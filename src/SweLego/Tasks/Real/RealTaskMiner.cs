@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweLego.Runs;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker.Engine;
 
 namespace SweLego.Tasks.Real;
 
@@ -9,7 +11,8 @@ namespace SweLego.Tasks.Real;
 /// the run folder's <see cref="Stage"/> stage. Candidates are validated newest first, up to
 /// <see cref="RealTaskOptions.Jobs"/> at once; each ends as one line in <see cref="InstancesFile"/>
 /// or <see cref="RejectedFile"/>, so a run stopped at any point resumes where it was and never
-/// repeats or loses a candidate. One bad candidate never stops the batch.
+/// repeats or loses a candidate. One bad candidate never stops the batch; one that failed with
+/// an unexpected error (<see cref="RejectionKind.Error"/>) is recorded and tried again on resume.
 /// </summary>
 public static class RealTaskMiner
 {
@@ -24,13 +27,21 @@ public static class RealTaskMiner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
+        if (options.Backend == SandboxBackends.Docker)
+        {
+            using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = options.Docker.Endpoint });
+            await client.PingAsync(cancellationToken);
+        }
+
         run.StartStage(Stage);
         var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
         var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
 
         var kept = run.ReadDoneKeys<TaskInstance>(Stage, InstancesFile, i => i.InstanceId, RunJson.Options);
         string rejectedPath = run.StagePath(Stage, RejectedFile);
+        // An unexpected error says nothing about the candidate (the daemon was down, the disk full): it is tried again.
         var rejected = (File.Exists(rejectedPath) ? JsonlReader.Read<RealTaskRejection>(rejectedPath, RunJson.Options) : [])
+            .Where(r => r.Kind != RejectionKind.Error)
             .GroupBy(r => r.CandidateId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Kind, StringComparer.Ordinal);
         var rejectedCounts = new ConcurrentDictionary<RejectionKind, int>(rejected.Values.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()));
         int skipped = candidates.Count(c => kept.Contains(c.Id) || rejected.ContainsKey(c.Id));

@@ -1,0 +1,41 @@
+using SweLego.Runs;
+using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Tasks;
+using SweLego.Tasks.Real;
+using SweLego.Tests.TestSupport;
+
+namespace SweLego.Tests.Tasks.Real;
+
+/// <summary><c>tasks real</c> on the sample history with the docker backend: the same instances as with bwrap, re-validated in containers.</summary>
+public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClassFixture<SampleTasksFixture>
+{
+    [Fact]
+    public async Task RunAsync_SampleHistoryOnDocker_SameInstancesThatRevalidate()
+    {
+        using var folder = new TempDirectory();
+        var run = RunFolder.Create(folder.Combine("run"));
+        var options = new RealTaskOptions { Repository = sample.History.Path, PrsFile = sample.PrsFile, Offline = true, Backend = "docker" };
+        var images = new List<string>();
+        try
+        {
+            var summary = await RealTaskMiner.RunAsync(run, options);
+
+            var (instances, rejections) = SampleTaskExpectations.Read(run);
+            images.AddRange(instances.Select(i => i.Environment.Image!).Distinct());
+            SampleTaskExpectations.AssertOutcome(sample.History, summary, instances, rejections);
+            Assert.All(instances, i => Assert.Equal("docker", i.Environment.Backend));
+            Assert.All(instances, i => Assert.StartsWith("swelego/env:", i.Environment.Image, StringComparison.Ordinal));
+            foreach (var instance in instances)
+            {
+                using var scratch = new TempDirectory();
+                var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+                Assert.True(check.Holds(instance), $"{instance.InstanceId}: {check}");
+            }
+        }
+        finally
+        {
+            using var client = new DockerEngineClient(new DockerEngineOptions());
+            foreach (string image in images) await client.RemoveImageAsync(image);
+        }
+    }
+}

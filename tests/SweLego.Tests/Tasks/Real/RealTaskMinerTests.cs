@@ -1,0 +1,60 @@
+using SweLego.Runs;
+using SweLego.Tasks;
+using SweLego.Tasks.Real;
+using SweLego.Tests.TestSupport;
+
+namespace SweLego.Tests.Tasks.Real;
+
+/// <summary>
+/// <c>tasks real</c> on the sample history in real bubblewrap sandboxes: the exact instances and
+/// rejections, every instance re-validated from its record, resume and --max.
+/// </summary>
+public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixture<SampleTasksFixture>
+{
+    [Fact]
+    public async Task RunAsync_SampleHistoryOnBwrap_ExactInstancesThatRevalidate()
+    {
+        using var folder = new TempDirectory();
+        var run = RunFolder.Create(folder.Combine("run"));
+        var options = new RealTaskOptions { Repository = sample.History.Path, PrsFile = sample.PrsFile, Offline = true, Jobs = 2 };
+
+        var summary = await RealTaskMiner.RunAsync(run, options);
+
+        var (instances, rejections) = SampleTaskExpectations.Read(run);
+        SampleTaskExpectations.AssertOutcome(sample.History, summary, instances, rejections);
+        Assert.All(instances, i => Assert.Equal("bwrap", i.Environment.Backend));
+        Assert.Single(instances.Select(i => i.Environment.Id).Distinct());
+        Assert.True(File.Exists(run.StagePath(RealTaskMiner.Stage, "logs", instances[0].InstanceId, "after-3.log")));
+        foreach (var instance in instances)
+        {
+            using var scratch = new TempDirectory();
+            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+            Assert.True(check.Holds(instance), $"{instance.InstanceId}: {check}");
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_MaxThenResume_StopsAtMaxAndNeverRepeatsACandidate()
+    {
+        using var folder = new TempDirectory();
+        var run = RunFolder.Create(folder.Combine("run"));
+        var options = new RealTaskOptions { Repository = sample.History.Path, Offline = true, Runs = 1, Max = 2 };
+
+        var first = await RealTaskMiner.RunAsync(run, options);
+        var (firstInstances, firstRejections) = SampleTaskExpectations.Read(run);
+        var second = await RealTaskMiner.RunAsync(run, options with { Max = null });
+        var third = await RealTaskMiner.RunAsync(run, options with { Max = null });
+        var (instances, rejections) = SampleTaskExpectations.Read(run);
+
+        // Newest first: fix-money is kept, then two rejections, then flaky is the second instance.
+        Assert.Equal(2, first.Kept);
+        Assert.Equal([sample.History.Commit("fix-money"), sample.History.Commit("flaky")], firstInstances.Select(i => i.FixCommit));
+        Assert.Equal(2, firstRejections.Count);
+        Assert.Equal(5, second.Kept);
+        Assert.Equal(4, second.Skipped);
+        Assert.Equal(8, third.Skipped);
+        Assert.Equal(5, instances.Select(i => i.InstanceId).Distinct().Count());
+        Assert.Equal(5, instances.Count);
+        Assert.Equal(3, rejections.Count);
+    }
+}
