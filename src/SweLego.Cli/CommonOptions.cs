@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SweLego.Environments.Build;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 
@@ -30,6 +31,23 @@ internal static class CommonOptions
         Description = "Docker Engine endpoint, unix:///path or tcp://host:port (default: $DOCKER_HOST or unix:///var/run/docker.sock).",
         HelpName = "URL",
     };
+
+    /// <summary>A size option (500MB, 20GB, 1.5GiB); anything else is a usage error naming the accepted forms.</summary>
+    public static Option<long?> SizeOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "SIZE",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (ByteSize.TryParse(text, out long bytes)) return bytes;
+            result.AddError($"{name}: '{text}' is not a size; expected {ByteSize.Forms}.");
+            return null;
+        },
+    };
+
+    public static Option<long?> ImageBudget() => SizeOption("--image-budget",
+        "With --backend docker: after each build, remove the least recently used environment images (never the one in use) until they fit this size (see env prune).");
 
     /// <summary>Opens the run folder named by <paramref name="path"/>, or creates runs/&lt;new id&gt;.</summary>
     public static RunFolder OpenRun(string? path, string[] commandLine)

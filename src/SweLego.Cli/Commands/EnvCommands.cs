@@ -6,6 +6,7 @@ using SweLego.Environments.Inference;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
+using SweLego.Sandboxes.Docker.Engine;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Cli.Commands;
@@ -19,7 +20,81 @@ internal static class EnvCommands
         env.Subcommands.Add(CreateInfer());
         env.Subcommands.Add(CreateBuild());
         env.Subcommands.Add(CreateAudit());
+        env.Subcommands.Add(CreatePrune());
         return env;
+    }
+
+
+    private static Command CreatePrune()
+    {
+        var budget = CommonOptions.SizeOption("--budget", "Disk budget for environment images, counting each image's own layers (not the shared base image).");
+        budget.Required = true;
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; remove nothing." };
+        var label = new Option<string>("--label")
+        {
+            Description = "Which images the budget covers: images with this label, KEY or KEY=VALUE.",
+            DefaultValueFactory = _ => EnvironmentImageCache.LabelKey,
+            HelpName = "KEY[=VALUE]",
+        };
+        var dockerHost = CommonOptions.DockerHost();
+        var prune = new Command("prune",
+            "Remove environment images (label swelego.environment), least recently built or reused first, until their size " +
+            "is within the budget. Images a container uses are skipped and reported. Size counts what removing an image " +
+            "frees: its size minus the layers other images share.\n\n" +
+            "Examples:\n  swelego env prune --budget 20GB\n  swelego env prune --budget 1.5GiB --dry-run");
+        foreach (var option in (Option[])[budget, dryRun, label, dockerHost]) prune.Options.Add(option);
+        prune.SetAction(async (parse, cancellationToken) =>
+        {
+            using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = parse.GetValue(dockerHost) });
+            var cache = new EnvironmentImageCache(client, parse.GetValue(label)!);
+            var result = await cache.PruneAsync(parse.GetValue(budget)!.Value, [], parse.GetValue(dryRun), cancellationToken);
+            WritePrune(result);
+            return 0;
+        });
+        return prune;
+    }
+
+    private static void WritePrune(ImagePruneResult result)
+    {
+        // Console.Out as it is now (tests redirect it); piped output gets no colours and no wrapping.
+        bool piped = Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Out),
+            Ansi = piped ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = piped ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (piped) console.Profile.Width = 200;
+        if (result.Images.Count == 0)
+        {
+            console.WriteLine("No environment images.");
+            return;
+        }
+
+        var table = new Table().AddColumns("image", "spec hash", "last used (UTC)", "own size", "");
+        foreach (var entry in result.Images)
+        {
+            string outcome = entry.Outcome switch
+            {
+                ImagePruneOutcome.Removed => result.DryRun ? "[yellow]would remove[/]" : "[red]removed[/]",
+                ImagePruneOutcome.InUse => "[yellow]in use, kept[/]",
+                ImagePruneOutcome.Protected => "kept (protected)",
+                _ => "kept",
+            };
+            table.AddRow(
+                Markup.Escape(entry.Image.Name), Markup.Escape(entry.Image.SpecHash),
+                entry.Image.LastUsed.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                ByteSize.Format(entry.Image.Bytes), outcome);
+        }
+
+        console.Write(table);
+        foreach (var entry in result.Images.Where(e => e.Outcome == ImagePruneOutcome.InUse))
+            console.MarkupLineInterpolated($"[yellow]in use:[/] {entry.Image.Name}: {entry.Reason}");
+        string verb = result.DryRun ? "Would remove" : "Removed";
+        console.MarkupLineInterpolated(
+            $"{verb} {result.Removed.Count} image(s), {ByteSize.Format(result.BytesFreed)}: {ByteSize.Format(result.BytesBefore)} → {ByteSize.Format(result.BytesAfter)} (budget {ByteSize.Format(result.BudgetBytes)}).");
+        if (result.OverBudget)
+            console.MarkupLine("[yellow]warning:[/] still over the budget: the rest is protected or in use.");
     }
 
     private static Command CreateBuild()
@@ -37,28 +112,34 @@ internal static class EnvCommands
         };
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
+        var imageBudget = CommonOptions.ImageBudget();
         var build = new Command("build",
             "Infer the environment spec and build it: with bwrap a virtualenv in --envs, with docker an image " +
             "swelego/env:<spec hash>-<commit> (repository at /testbed, venv at /opt/swelego-env). Both are reused while the spec is unchanged.\n\n" +
-            "Examples:\n  swelego env build ~/src/demo --offline\n  swelego env build ~/src/demo --offline --backend docker");
+            "Examples:\n  swelego env build ~/src/demo --offline\n  swelego env build ~/src/demo --offline --backend docker --image-budget 20GB");
         build.Arguments.Add(repository);
-        foreach (var option in (Option[])[offline, environments, backend, dockerHost]) build.Options.Add(option);
+        foreach (var option in (Option[])[offline, environments, backend, dockerHost, imageBudget]) build.Options.Add(option);
         build.SetAction(async (parse, cancellationToken) =>
         {
             string path = parse.GetValue(repository)!;
             if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
+            long? budget = parse.GetValue(imageBudget);
+            if (budget is not null && parse.GetValue(backend) != SandboxBackends.Docker)
+                throw new UsageException("--image-budget needs --backend docker.");
             var spec = EnvironmentInference.Infer(path);
             bool isOffline = parse.GetValue(offline);
             var result = await AnsiConsole.Status().StartAsync("Building the environment", async _ =>
                 parse.GetValue(backend) == SandboxBackends.Docker
                     ? await DockerEnvironmentBuilder.BuildAsync(spec, path, await CommitOfAsync(path, cancellationToken), isOffline,
-                        new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken)
+                        new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                        new DockerEnvironmentOptions { ImageBudgetBytes = budget }, cancellationToken)
                     : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken: cancellationToken));
             foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
             if (!result.Success)
                 throw new InvalidOperationException($"Environment build failed: {result.Problem}. Output: {result.Steps[^1].Output.Trim()}");
             AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Image ?? result.Directory}");
             foreach (string unmet in result.UnmetRequirements) AnsiConsole.MarkupLineInterpolated($"[yellow]unmet requirement:[/] {unmet}");
+            if (result.ImagePrune is { } pruned) WritePrune(pruned);
             return 0;
         });
         return build;

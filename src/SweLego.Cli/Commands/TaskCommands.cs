@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SweLego.Environments.Build;
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Git;
@@ -36,6 +37,7 @@ internal static class TaskCommands
         var timeout = new Option<int>("--test-timeout") { Description = "Seconds one test command may take.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
+        var imageBudget = CommonOptions.ImageBudget();
         var run = CommonOptions.Run();
 
         var command = new Command("real",
@@ -47,7 +49,7 @@ internal static class TaskCommands
             "Examples:\n  swelego tasks real ~/src/mylib --offline --max 20 --jobs 2 --run runs/mylib\n" +
             "  swelego tasks real ~/src/mylib --prs prs.jsonl --since 2024-01-01 --backend docker");
         command.Arguments.Add(repository);
-        foreach (var option in (Option[])[max, since, prs, fullSuite, jobs, runs, offline, timeout, backend, dockerHost, run]) command.Options.Add(option);
+        foreach (var option in (Option[])[max, since, prs, fullSuite, jobs, runs, offline, timeout, backend, dockerHost, imageBudget, run]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             DateTimeOffset? sinceDate = null;
@@ -71,7 +73,10 @@ internal static class TaskCommands
                 TestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Backend = parse.GetValue(backend)!,
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                Images = new DockerEnvironmentOptions { ImageBudgetBytes = parse.GetValue(imageBudget) },
             };
+            if (options.Images.ImageBudgetBytes is not null && options.Backend != Sandboxes.SandboxBackends.Docker)
+                throw new UsageException("--image-budget needs --backend docker.");
             try
             {
                 options.Validate();

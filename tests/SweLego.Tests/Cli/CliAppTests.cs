@@ -95,6 +95,50 @@ public sealed class CliAppTests
         Assert.Equal(["C 1:0-4:12", "C.g 3:4-4:12"], definitions);
     }
 
+    [Fact]
+    public async Task RunAsync_EnvPruneBudgetNotASize_UsageErrorNamesAcceptedForms()
+    {
+        var (exit, _, stderr) = await RunAsync("env", "prune", "--budget", "20G");
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Contains("'20G' is not a size", stderr, StringComparison.Ordinal);
+        Assert.Contains("1.5GiB", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EnvBuildImageBudgetWithBwrap_UsageErrorExitsTwo()
+    {
+        using var folder = new TestSupport.TempDirectory();
+        var (exit, _, stderr) = await RunAsync("env", "build", folder.Path, "--image-budget", "1GB");
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.StartsWith("error: --image-budget needs --backend docker", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EnvPruneDryRunThenPrune_RemovesLabelledImageOnlyTheSecondTime()
+    {
+        using var client = new SweLego.Sandboxes.Docker.Engine.DockerEngineClient();
+        var images = new Environments.Build.TestEnvironmentImages(client);
+        try
+        {
+            string tag = await images.BuildAsync("cli", bytes: 100_000);
+
+            var (dryExit, dryOut, _) = await RunAsync("env", "prune", "--budget", "0", "--dry-run", "--label", images.LabelFilter);
+            Assert.Equal(0, dryExit);
+            Assert.Contains("Would remove 1 image(s)", dryOut, StringComparison.Ordinal);
+            Assert.True(await client.ImageExistsAsync(tag));
+
+            var (exit, stdout, _) = await RunAsync("env", "prune", "--budget", "1KB", "--label", images.LabelFilter);
+            Assert.Equal(0, exit);
+            Assert.Contains("Removed 1 image(s)", stdout, StringComparison.Ordinal);
+            Assert.Contains("(budget 1.0 KB)", stdout, StringComparison.Ordinal);
+            Assert.False(await client.ImageExistsAsync(tag));
+        }
+        finally
+        {
+            await images.RemoveAllAsync();
+        }
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var stdout = new StringWriter();

@@ -8,8 +8,12 @@ namespace SweLego.Environments.Build;
 /// Builds an environment as a Docker image through the Engine API: the repository is copied
 /// to /testbed, a venv at <see cref="VenvPath"/> gets the install steps (offline as in
 /// <see cref="LocalEnvironmentBuilder"/>), and the requirements it lacks are recorded in the
-/// image. The image is named by spec hash and commit and reused while it exists. Only the build
-/// uses the host network (containers never have one).
+/// image. The image is named by spec hash and commit, labelled
+/// <see cref="EnvironmentImageCache.LabelKey"/>=spec hash, and reused while it exists (a reuse
+/// re-tags it, which marks it recently used for <see cref="EnvironmentImageCache"/>). With
+/// <see cref="DockerEnvironmentOptions.ImageBudgetBytes"/> set, the environment images are pruned
+/// to that budget afterwards, never the one just built. Only the build uses the host network
+/// (containers never have one).
 /// </summary>
 public static class DockerEnvironmentBuilder
 {
@@ -18,17 +22,28 @@ public static class DockerEnvironmentBuilder
     private const string UnmetFile = VenvPath + "/unmet.txt";
     private const string DockerfileName = ".swelego.Dockerfile";
 
+    /// <summary>The repository of environment images: swelego/env:&lt;spec hash&gt;[-offline]-&lt;commit12&gt;.</summary>
+    public const string Repository = "swelego/env";
+
     public static async Task<EnvironmentBuildResult> BuildAsync(
         EnvironmentSpec spec, string repository, string commit, bool offline, DockerBackendOptions? options = null,
-        CancellationToken cancellationToken = default)
+        DockerEnvironmentOptions? environment = null, CancellationToken cancellationToken = default)
     {
         options ??= new DockerBackendOptions();
-        string tag = $"swelego/env:{spec.ContentHash}{(offline ? "-offline" : "")}-{commit[..Math.Min(12, commit.Length)]}";
+        environment ??= new DockerEnvironmentOptions();
+        string tagName = $"{spec.ContentHash}{(offline ? "-offline" : "")}-{commit[..Math.Min(12, commit.Length)]}";
+        string tag = $"{Repository}:{tagName}";
         using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = options.Endpoint });
         bool reused = await client.ImageExistsAsync(tag, cancellationToken);
         var steps = new List<EnvironmentBuildStep>();
-        if (!reused)
+        if (reused)
         {
+            // Same name again: only Metadata.LastTagTime changes, the image's "last used" for pruning.
+            await client.TagImageAsync(tag, Repository, tagName, cancellationToken);
+        }
+        else
+        {
+            var labels = new Dictionary<string, string>(environment.ExtraLabels) { [EnvironmentImageCache.LabelKey] = spec.ContentHash };
             string python = VenvPath + "/bin/python";
             string[] run = [EnvironmentCommands.CreateVenv(VenvPath, offline), .. EnvironmentCommands.Install(spec, python, offline)];
             // Exec-form RUN with a JSON string: the commands may span lines (the check script does).
@@ -42,7 +57,7 @@ public static class DockerEnvironmentBuilder
             try
             {
                 built = await client.BuildImageAsync(
-                    context, tag, dockerfile: DockerfileName, labels: new Dictionary<string, string> { ["swelego.environment"] = spec.ContentHash },
+                    context, tag, dockerfile: DockerfileName, labels: labels,
                     cancellationToken: cancellationToken);
             }
             catch (DockerEngineException e)
@@ -55,10 +70,17 @@ public static class DockerEnvironmentBuilder
                 return new EnvironmentBuildResult(false, VenvPath, spec.ContentHash, [], steps, $"building {tag} failed: {built.Error}") { Image = tag };
         }
 
-        await using var session = await new DockerBackend(options).StartAsync(new SandboxSpec { Image = tag, Workdir = Workdir }, cancellationToken);
-        string unmet = System.Text.Encoding.UTF8.GetString(await session.ReadFileAsync(UnmetFile, cancellationToken));
+        string unmet;
+        await using (var session = await new DockerBackend(options).StartAsync(new SandboxSpec { Image = tag, Workdir = Workdir }, cancellationToken))
+            unmet = System.Text.Encoding.UTF8.GetString(await session.ReadFileAsync(UnmetFile, cancellationToken));
         var missing = unmet.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused };
+        ImagePruneResult? pruned = null;
+        if (environment.ImageBudgetBytes is { } budget)
+        {
+            pruned = await new EnvironmentImageCache(client, environment.PruneLabelFilter).PruneAsync(budget, [tag], dryRun: false, cancellationToken);
+        }
+
+        return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused, ImagePrune = pruned };
     }
 
     private static string RunShell(string command) => System.Text.Json.JsonSerializer.Serialize(new[] { "/bin/sh", "-c", command });

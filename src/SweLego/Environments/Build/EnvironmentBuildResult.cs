@@ -21,6 +21,9 @@ public sealed record EnvironmentBuildResult(
     /// <summary>The Docker image holding the environment; null for a local (host folder) environment.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The disk-budget cleanup that followed a Docker build; null when no budget was set.</summary>
+    public ImagePruneResult? ImagePrune { get; init; }
+
     /// <summary>Shell command that puts the environment first on PATH.</summary>
     public string Activate => $". {Sandboxes.Shell.ShellScripts.Quote(Directory + "/bin/activate")}";
 }

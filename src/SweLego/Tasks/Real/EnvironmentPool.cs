@@ -41,7 +41,7 @@ internal sealed class EnvironmentPool(RealTaskOptions options, RepositoryMirror 
             await new GitCommand(root).RunAsync(["clone", "--quiet", "--no-checkout", .. docker ? Array.Empty<string>() : ["--shared"], mirror.Path, source], cancellationToken);
             await new GitCommand(source).RunAsync(["checkout", "--quiet", "--detach", commit], cancellationToken);
             var built = docker
-                ? await DockerEnvironmentBuilder.BuildAsync(spec, source, commit, options.Offline, options.Docker, cancellationToken)
+                ? await DockerEnvironmentBuilder.BuildAsync(spec, source, commit, options.Offline, options.Docker, options.Images, cancellationToken)
                 : await LocalEnvironmentBuilder.BuildAsync(spec, source, Path.Combine(root, "venvs"), options.Offline, LocalWorkdir, cancellationToken);
             return new PooledEnvironment(spec, built, commit, clock.Elapsed);
         }

@@ -1,3 +1,4 @@
+using SweLego.Environments.Build;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
 
@@ -38,6 +39,9 @@ public sealed record RealTaskOptions
 
     /// <summary>Docker endpoint and base image (docker backend).</summary>
     public DockerBackendOptions Docker { get; init; } = new();
+
+    /// <summary>Docker image builds: the disk budget of environment images (docker backend).</summary>
+    public DockerEnvironmentOptions Images { get; init; } = new();
 
     public void Validate()
     {

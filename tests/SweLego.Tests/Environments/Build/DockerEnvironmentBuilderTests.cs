@@ -32,10 +32,17 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
                 Assert.Equal("7\n/testbed\n", check.Output);
             }
 
-            var again = await DockerEnvironmentBuilder.BuildAsync(spec, _repo.Path, commit, offline: true);
-            Assert.True(again.Reused);
-            Assert.Equal(built.Image, again.Image);
-            Assert.Equal(built.UnmetRequirements, again.UnmetRequirements);
+            using (var client = new DockerEngineClient())
+            {
+                var builtAt = (await client.InspectImageAsync(built.Image!)).LastTagTime;
+                var again = await DockerEnvironmentBuilder.BuildAsync(spec, _repo.Path, commit, offline: true);
+                Assert.True(again.Reused);
+                Assert.Equal(built.Image, again.Image);
+                Assert.Equal(built.UnmetRequirements, again.UnmetRequirements);
+                Assert.Null(again.ImagePrune);
+                // Reuse re-tags the image: it counts as recently used when pruning.
+                Assert.True((await client.InspectImageAsync(built.Image!)).LastTagTime > builtAt);
+            }
         }
         finally
         {
@@ -43,6 +50,52 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
             {
                 using var client = new DockerEngineClient();
                 await client.RemoveImageAsync(image, force: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BuildAsync_ImageBudget_PrunesOlderImagesNeverTheNewOne()
+    {
+        SampleProject.Write(_repo, 3, "");
+        var spec = EnvironmentInference.Infer(_repo.Path);
+        using var client = new DockerEngineClient();
+        var images = new TestEnvironmentImages(client);
+        EnvironmentBuildResult? built = null;
+        try
+        {
+            string older = await images.BuildAsync("older", bytes: 100_000);
+            var options = new DockerEnvironmentOptions
+            {
+                ImageBudgetBytes = 0,
+                PruneLabelFilter = images.LabelFilter,
+                ExtraLabels = new Dictionary<string, string> { [TestEnvironmentImages.LabelKey] = images.Id, ["swelego.test"] = "1" },
+            };
+
+            built = await DockerEnvironmentBuilder.BuildAsync(
+                spec, _repo.Path, $"test{Random.Shared.Next(1_000_000, 9_999_999)}", offline: true, environment: options);
+
+            Assert.True(built.Success, built.Problem);
+            var pruned = Assert.IsType<ImagePruneResult>(built.ImagePrune);
+            Assert.Equal([older], pruned.Removed.Select(image => image.Name));
+            Assert.Equal([built.Image], pruned.Remaining.Select(image => image.Name));
+            Assert.Equal(ImagePruneOutcome.Protected, pruned.Images.Single(entry => entry.Image.Name == built.Image).Outcome);
+            Assert.False(await client.ImageExistsAsync(older));
+            Assert.True(await client.ImageExistsAsync(built.Image!));
+        }
+        finally
+        {
+            await images.RemoveAllAsync();
+            if (built?.Image is { } image)
+            {
+                try
+                {
+                    await client.RemoveImageAsync(image, force: true);
+                }
+                catch (DockerEngineException ex) when (ex.IsNotFound)
+                {
+                    // Never built (the removal by label above took it).
+                }
             }
         }
     }

@@ -41,6 +41,9 @@ public sealed class DockerEngineException : Exception
     /// <summary>True for 404 answers, which cleanup code usually wants to ignore.</summary>
     public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
 
+    /// <summary>True for 409 answers, e.g. removing an image a container uses.</summary>
+    public bool IsConflict => StatusCode == HttpStatusCode.Conflict;
+
     internal static DockerEngineException FromResponse(HttpStatusCode status, string operation, string daemonMessage)
     {
         var oneLine = OneLine(daemonMessage);

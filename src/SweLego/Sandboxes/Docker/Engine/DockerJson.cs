@@ -27,6 +27,37 @@ internal static class DockerJson
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
     }
 
+    /// <summary>
+    /// An RFC 3339 time as the daemon writes it (nanosecond fractions allowed); null when absent,
+    /// unparsable or Go's zero time (0001-01-01, "never").
+    /// </summary>
+    public static DateTimeOffset? Time(this JsonElement element, string name)
+    {
+        if (element.String(name) is not { } text)
+        {
+            return null;
+        }
+
+        // .NET parses at most 7 fractional digits; Go writes up to 9.
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            int end = dot + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end - dot - 1 > 7)
+            {
+                text = string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end));
+            }
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            && time.Year > 1 ? time : null;
+    }
+
     public static IReadOnlyList<string> StringList(this JsonElement element, string name)
     {
         var value = element.Child(name);

@@ -20,4 +20,14 @@ public sealed record ImageInfo
     public string? User { get; init; }
 
     public long SizeBytes { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>
+    /// Metadata.LastTagTime: when a tag last pointed at this image (a build's -t, a tag request,
+    /// even re-tagging with the same name); null when the daemon never recorded one.
+    /// </summary>
+    public DateTimeOffset? LastTagTime { get; init; }
 }

@@ -100,6 +100,60 @@ public sealed class ImageTests(DockerEngineFixture fixture)
     }
 
     [Fact]
+    public async Task ListImagesAsync_LabelFilter_OnlyLabelledImageWithLabelsAndSizes()
+    {
+        var tag = $"swelego-test/listed:{fixture.RunId}";
+        var label = $"swelego.test.list={Guid.NewGuid():N}";
+        try
+        {
+            var built = await Client.BuildImageAsync(
+                Context(("Dockerfile", $"FROM swelego/base:bookworm-2\nRUN echo {fixture.RunId} > /listed\n")), tag,
+                labels: new Dictionary<string, string>(fixture.Labels) { ["swelego.test.list"] = label.Split('=')[1] });
+            Assert.True(built.Succeeded, built.Error + "\n" + built.Log);
+
+            var listed = Assert.Single(await Client.ListImagesAsync(label));
+            var usage = Assert.Single(await Client.GetImageDiskUsageAsync(), image => image.Id == built.ImageId);
+
+            Assert.Equal(built.ImageId, listed.Id);
+            Assert.Equal([tag], listed.RepoTags);
+            Assert.Equal(fixture.RunId, listed.Labels[DockerEngineFixture.RunLabelKey]);
+            Assert.True(listed.Size > 100_000_000, $"Size {listed.Size} should include the base image's layers");
+            Assert.InRange(DateTimeOffset.UtcNow - listed.Created, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+            // The base image is shared; only the small RUN layer is the image's own.
+            Assert.InRange(usage.UniqueSize!.Value, 1, 1_000_000);
+            Assert.Equal(0, usage.Containers);
+            Assert.Contains(await Client.ListImagesAsync(), image => image.Id == built.ImageId);
+        }
+        finally
+        {
+            await RemoveImageIfPresentAsync(tag);
+        }
+    }
+
+    [Fact]
+    public async Task TagImageAsync_SameNameAgain_RefreshesLastTagTime()
+    {
+        var tag = $"swelego-test/tagged:{fixture.RunId}";
+        try
+        {
+            await Client.TagImageAsync(DockerEngineFixture.BaseImage, "swelego-test/tagged", fixture.RunId);
+            var first = await Client.InspectImageAsync(tag);
+
+            await Client.TagImageAsync(tag, "swelego-test/tagged", fixture.RunId);
+            var second = await Client.InspectImageAsync(tag);
+
+            Assert.NotNull(first.LastTagTime);
+            Assert.True(second.LastTagTime > first.LastTagTime, $"{second.LastTagTime:O} should be after {first.LastTagTime:O}");
+            Assert.NotNull(second.Created);
+            Assert.Contains(tag, second.RepoTags);
+        }
+        finally
+        {
+            await RemoveImageIfPresentAsync(tag); // only the tag: the base image keeps its own
+        }
+    }
+
+    [Fact]
     public async Task RemoveImageAsync_UnknownImage_Throws404()
     {
         var ex = await Assert.ThrowsAsync<DockerEngineException>(() => Client.RemoveImageAsync("swelego/no-such-image:never"));
