@@ -24,6 +24,9 @@ public sealed class RepositoryMirrorTests : IDisposable
     [InlineData(null, "/src/mylib", "local/mylib")]
     [InlineData(null, "/src/mylib/", "local/mylib")]
     [InlineData(null, "/", "local/repository")]
+    [InlineData("/srv/git/upstream.git", "/src/mylib", "local/mylib")]
+    [InlineData("file:///srv/git/upstream.git", "/src/mylib", "local/mylib")]
+    [InlineData("../upstream/lib", "/src/mylib", "local/mylib")]
     public void NameFrom_NoUsableOrigin_LocalFolderName(string? url, string folder, string expected) =>
         Assert.Equal(expected, RepositoryMirror.NameFrom(url, folder));
 
