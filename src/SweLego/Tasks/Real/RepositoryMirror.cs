@@ -68,10 +68,21 @@ public sealed partial class RepositoryMirror
     /// <summary><c>owner/name</c> from a GitHub-style URL (https, ssh or scp form), else <c>local/&lt;folder&gt;</c>.</summary>
     public static string NameFrom(string? originUrl, string folder)
     {
-        if (originUrl is not null && OwnerName().Match(originUrl) is { Success: true } match)
+        if (originUrl is not null && IsRemote(originUrl) && OwnerName().Match(originUrl) is { Success: true } match)
             return $"{match.Groups["owner"].Value}/{match.Groups["name"].Value}";
         string leaf = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(folder));
         return "local/" + (leaf.Length == 0 ? "repository" : leaf);
+    }
+
+    // A remote URL (scheme://host/…, not file://) or scp form (host:path); an origin that is a
+    // local path (/srv/git/lib.git, ../lib, file:///…) names no owner.
+    private static bool IsRemote(string url)
+    {
+        int scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0) return !url.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        int colon = url.IndexOf(':', StringComparison.Ordinal);
+        int slash = url.IndexOf('/', StringComparison.Ordinal);
+        return colon > 0 && (slash < 0 || colon < slash);
     }
 
     [GeneratedRegex(@"[/:](?<owner>[A-Za-z0-9_.-]+)/(?<name>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")]

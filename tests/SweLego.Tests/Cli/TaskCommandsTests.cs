@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using SweLego.Cli;
+using SweLego.Tests.Tasks.Git;
+using SweLego.Tests.TestSupport;
+
+namespace SweLego.Tests.Cli;
+
+/// <summary><c>swelego tasks real</c>: help, usage errors (exit 2), a one-line failure (exit 1), and a real run (exit 0).</summary>
+[Collection(ConsoleTestGroup.Name)]
+public sealed class TaskCommandsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new("swelego-cli-tasks-");
+
+    [Fact]
+    public async Task TasksReal_Help_ExplainsItselfAndExitsZero()
+    {
+        var (exit, stdout, _) = await RunAsync("tasks", "real", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("FAIL_TO_PASS", stdout, StringComparison.Ordinal);
+        Assert.Contains("instances.jsonl", stdout, StringComparison.Ordinal);
+        foreach (string option in (string[])["--max", "--since", "--prs", "--jobs", "--runs", "--offline", "--full-suite", "--test-timeout", "--run"])
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TasksReal_SinceNotADate_UsageErrorNamingTheValue()
+    {
+        var (exit, _, stderr) = await RunAsync("tasks", "real", _temp.Path, "--since", "notadate", "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.StartsWith("error: --since 'notadate' is not a date", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("run")));
+    }
+
+    [Fact]
+    public async Task TasksReal_JobsZero_UsageErrorNamingTheOption()
+    {
+        var (exit, _, stderr) = await RunAsync("tasks", "real", _temp.Path, "--jobs", "0", "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.StartsWith("error: --jobs must be at least 1 (got 0).", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("run")));
+    }
+
+    [Fact]
+    public async Task TasksReal_NonexistentRepository_OneErrorLineNamingItExitsOne()
+    {
+        string missing = _temp.Combine("no-such-repository");
+
+        var (exit, _, stderr) = await RunAsync("tasks", "real", missing, "--offline", "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.Failure, exit);
+        string[] lines = stderr.TrimEnd('\n').Split('\n');
+        Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(missing, lines[0], StringComparison.Ordinal);
+        Assert.Contains("does not exist", lines[0], StringComparison.Ordinal);
+        Assert.Equal("(run with --verbose for details)", lines[^1]);
+    }
+
+    [Fact]
+    public async Task TasksReal_TinyGoodRepository_ExitsZeroAndPointsAtInstances()
+    {
+        var repo = await GitTestRepository.InitAsync(_temp.Combine("tiny"));
+        repo.Write("pytest.ini", "[pytest]\n");
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a - b\n", "Start", GitTestRepository.Day(1));
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n\n\ndef test_add():\n    assert add(1, 2) == 3\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a + b\n", "Fix add", GitTestRepository.Day(2));
+        string run = _temp.Combine("run");
+
+        // A real process: the progress display and the summary table write to the process's own console.
+        var (exit, output, stderr) = await RunProcessAsync("tasks", "real", repo.Path, "--offline", "--runs", "1", "--run", run);
+        string stdout = System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "");
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains($"Instances: tasks-real/instances.jsonl in {run}", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"kept\s*│\s*1\s*│", stdout);
+        Assert.Contains("local/tiny: 1 candidates", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"instance_id\":\"local__tiny-", File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            int exit = await CliApp.RunAsync(args);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SweLego.Cli.dll"));
+        foreach (string arg in args) info.ArgumentList.Add(arg);
+        info.Environment["COLUMNS"] = "160";
+        using var cli = Process.Start(info)!;
+        var stdout = cli.StandardOutput.ReadToEndAsync();
+        var stderr = cli.StandardError.ReadToEndAsync();
+        await cli.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return (cli.ExitCode, await stdout, await stderr);
+    }
+}
