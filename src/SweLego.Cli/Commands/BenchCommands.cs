@@ -5,6 +5,8 @@ using SweLego.Python.Benchmarks;
 using SweLego.Python.Checking;
 using SweLego.Runs;
 using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker;
+using SweLego.Tasks.Real;
 
 namespace SweLego.Cli.Commands;
 
@@ -18,6 +20,7 @@ internal static class BenchCommands
         var bench = new Command("bench", "Benchmarks; each prints ratios against a baseline measured in the same run.");
         bench.Subcommands.Add(CreateSandbox());
         bench.Subcommands.Add(CreateParser());
+        bench.Subcommands.Add(CreateTasks());
         return bench;
     }
 
@@ -129,6 +132,73 @@ internal static class BenchCommands
                 $"{report.MultiThreadedMegabytesPerSecond / report.CPythonMegabytesPerSecond:F2}×");
             AnsiConsole.MarkupLineInterpolated($"{report.Files} files, {report.Bytes / 1e6:F1} MB from {root} (CPython {cpython.PythonVersion}):");
             AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated($"Results: {output}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateTasks()
+    {
+        var repository = new Argument<string?>("repository")
+        {
+            Description = "Repository to mine (default: the sample library's history, created in a temp folder).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var runs = new Option<int>("--runs") { Description = "Test runs before and after each fix (as tasks real --runs).", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var python = new Option<string>("--python") { Description = "Interpreter of the raw runs (needs pytest).", DefaultValueFactory = _ => "/usr/bin/python3", HelpName = "EXE" };
+        var backend = CommonOptions.Backend();
+        var dockerHost = CommonOptions.DockerHost();
+        var run = CommonOptions.Run();
+        var command = new Command("tasks",
+            "Time that tasks real spends beyond running the tests: mines the repository with one job (environments built offline), " +
+            "then runs every test command it ran again directly with python -m pytest on a plain checkout, the same number of times, " +
+            "and prints the overhead with and without the one-time environment build (target ≤ 10% without). Writes bench/tasks.json.\n\n" +
+            "Example:\n  swelego bench tasks --runs 3");
+        command.Arguments.Add(repository);
+        foreach (var option in (Option[])[runs, python, backend, dockerHost, run]) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(runs) < 1) throw new UsageException("--runs must be at least 1.");
+            var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
+            folder.StartStage(Stage);
+            string work = Directory.CreateTempSubdirectory("swelego-bench-tasks-").FullName;
+            TaskMiningBenchmarkReport? report = null;
+            try
+            {
+                await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                {
+                    string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
+                    var options = new RealTaskOptions
+                    {
+                        Repository = repo, Runs = parse.GetValue(runs), Offline = true, Backend = parse.GetValue(backend)!,
+                        Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                    };
+                    report = await TaskMiningBenchmark.RunAsync(options, work, parse.GetValue(python)!, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
+                });
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+
+            string output = folder.StagePath(Stage, "tasks.json");
+            AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);
+            folder.UpdateStage(Stage, s => s.WithOutput(folder.RelativePath(output)));
+            folder.CompleteStage(Stage);
+            var r = report!;
+            var table = new Table().AddColumns("measure", "seconds", "ratio to raw test runs");
+            table.AddRow("raw test runs (baseline: python -m pytest on a plain checkout)", $"{r.RawTestSeconds:F2}", "1.00×");
+            table.AddRow($"tasks real, test commands in the {r.Backend} sandbox", $"{r.SandboxTestSeconds:F2}", $"{r.SandboxTestSeconds / r.RawTestSeconds:F2}×");
+            double bookkeeping = r.MinerSeconds - r.EnvironmentSeconds - r.SandboxTestSeconds;
+            table.AddRow("tasks real, environment build (once)", $"{r.EnvironmentSeconds:F2}", "");
+            table.AddRow("tasks real, everything else (git, sandbox start, logs, records)", $"{bookkeeping:F2}", $"{bookkeeping / r.RawTestSeconds:F2}×");
+            table.AddRow("tasks real, wall time", $"{r.MinerSeconds:F2}", $"{r.MinerSeconds / r.RawTestSeconds:F2}×");
+            AnsiConsole.MarkupLineInterpolated($"{r.Candidates} candidates ({r.TestedCandidates} tested, {r.Kept} kept), {r.Runs} runs before and after each fix:");
+            AnsiConsole.Write(table);
+            string verdict = r.MeetsTarget ? "[green]ok[/]" : "[red]over[/]";
+            AnsiConsole.MarkupLine(Markup.Escape($"Overhead beyond the raw test runs: {r.Overhead:P1} without the environment build (") + verdict +
+                Markup.Escape($", target ≤ {r.Target:P0}), {r.OverheadWithEnvironment:P1} with it."));
             AnsiConsole.MarkupLineInterpolated($"Results: {output}");
             return 0;
         });

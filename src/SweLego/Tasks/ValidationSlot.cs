@@ -20,6 +20,9 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
     private ISandboxSession? _session;
     private string? _sessionEnvironment;
 
+    // The commit the host checkout is at with nothing changed since (no patch, no test run): preparing it again is free.
+    private string? _pristineAt;
+
     public string Checkout { get; } = checkout;
 
     private bool InContainer => backend == SandboxBackends.Docker;
@@ -31,6 +34,7 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
         var git = new GitCommand(Checkout);
         await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
         await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", ExcludeFromClean], cancellationToken);
+        _pristineAt = commit;
     }
 
     private async Task CloneAsync(CancellationToken cancellationToken)
@@ -49,7 +53,8 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
     {
         if (!InContainer)
         {
-            await CheckoutAsync(commit, cancellationToken);
+            if (_pristineAt != commit) await CheckoutAsync(commit, cancellationToken);
+            _pristineAt = null;
             var git = new GitCommand(Checkout);
             for (int i = 0; i < patches.Count; i++)
             {

@@ -118,8 +118,38 @@ public static partial class EnvironmentInference
     {
         if (File.Exists(Path.Combine(found.Root, "tests", "runtests.py")) && Directory.Exists(Path.Combine(found.Root, "django"))) return "django";
         bool pytestRequired = found.Requirements.Concat(found.Extras.Values.SelectMany(v => v)).Any(r => RequirementName(r) == "pytest");
-        return found.PytestConfigured || pytestRequired ? "pytest" : "unittest";
+        if (found.PytestConfigured || pytestRequired) return "pytest";
+        if (TestsUsePytest(found.Root) is { } file)
+        {
+            found.Notes.Add($"pytest inferred from {file} (it imports pytest or defines module-level test functions), not from the configuration.");
+            return "pytest";
+        }
+
+        return "unittest";
     }
+
+    /// <summary>
+    /// The first test module (test_*.py, *_test.py; at most <see cref="MaxTestModulesScanned"/> looked at)
+    /// that imports pytest or has a module-level <c>def test_</c>, which unittest would not run.
+    /// </summary>
+    private static string? TestsUsePytest(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
+        var modules = Directory.EnumerateFiles(root, "*.py", options)
+            .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal)))
+            .Take(MaxTestModulesScanned);
+        foreach (string module in modules)
+        {
+            if (PytestStyle().IsMatch(File.ReadAllText(module))) return Path.GetRelativePath(root, module);
+        }
+
+        return null;
+    }
+
+    private const int MaxTestModulesScanned = 200;
+
+    [GeneratedRegex(@"^(?:import pytest|from pytest import|(?:async )?def test_)", RegexOptions.Multiline)]
+    private static partial Regex PytestStyle();
 
     private static string? PythonVersion(InferenceFacts found)
     {

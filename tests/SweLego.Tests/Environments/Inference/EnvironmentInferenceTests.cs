@@ -84,6 +84,22 @@ public sealed class EnvironmentInferenceTests : IDisposable
         Assert.Equal(["python -m pip install -e ."], spec.InstallSteps);
     }
 
+    [Theory]
+    [InlineData("def test_add():\n    assert 1 + 1 == 2\n")]
+    [InlineData("import os\nimport pytest\n\nclass TestX:\n    pass\n")]
+    public void Infer_TestModulesInPytestStyleWithoutConfiguration_PytestSpecWithNote(string module)
+    {
+        Write("setup.cfg", "[metadata]\nname = plain\n");
+        Write("tests/test_x.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n");
+        Write("tests/unit/test_y.py", module);
+
+        var spec = EnvironmentInference.Infer(_repo.Path);
+
+        Assert.Equal("pytest", spec.TestFramework);
+        Assert.Equal("pytest -rA", spec.TestCommand);
+        Assert.Contains(spec.Notes, n => n.StartsWith("pytest inferred from tests/unit/test_y.py", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Infer_PythonVersionFileAndCiWorkflow_UsedAndNoted()
     {

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using SweLego.Runs;
+using SweLego.Tasks;
+using SweLego.Tasks.Git;
+using SweLego.Tasks.Real;
+
+namespace SweLego.Benchmarking;
+
+/// <summary>
+/// What <c>tasks real</c> costs beyond running the tests: the miner runs once (one job, so wall
+/// times add up), then every test command it ran is run again directly on the host — a plain
+/// checkout at the same state, <c>python3 -m pytest -rA</c> with the same files, the same number
+/// of times — and the two totals are compared. The baseline has no sandbox, no git, no bookkeeping.
+/// </summary>
+public static class TaskMiningBenchmark
+{
+    public const double TargetOverhead = 0.10;
+
+    /// <param name="python">The interpreter of the raw runs; it must have pytest (Debian's /usr/bin/python3 does).</param>
+    public static async Task<TaskMiningBenchmarkReport> RunAsync(
+        RealTaskOptions options, string workDirectory, string python = "/usr/bin/python3", IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options with { Jobs = 1 };
+        progress?.Report("mining (tasks real)");
+        var run = RunFolder.Create(Path.Combine(workDirectory, "run"));
+        var summary = await RealTaskMiner.RunAsync(run, options, cancellationToken: cancellationToken);
+
+        var instances = JsonlReader.Read<TaskInstance>(summary.InstancesPath, RunJson.Options).ToList();
+        var rejections = File.Exists(summary.RejectedPath) ? JsonlReader.Read<RealTaskRejection>(summary.RejectedPath, RunJson.Options).ToList() : [];
+        var tested = instances.Select(i => (i.BaseCommit, i.FixCommit!, i.InstanceId))
+            .Concat(rejections.Where(r => r.Timings is { Tests: > 0 }).Select(r => (r.BaseCommit!, r.FixCommit!, r.CandidateId)))
+            .ToList();
+
+        var mirror = new GitCommand(Path.Combine(run.StageDirectory(RealTaskMiner.Stage), "repository.git"));
+        string checkout = Path.Combine(workDirectory, "raw");
+        await new GitCommand(workDirectory).RunAsync(["clone", "--quiet", "--shared", "--no-checkout", mirror.WorkingDirectory, checkout], cancellationToken);
+        var git = new GitCommand(checkout);
+        var raw = TimeSpan.Zero;
+        foreach (var (baseCommit, fixCommit, id) in tested)
+        {
+            progress?.Report($"raw test runs: {id}");
+            var (patches, _) = await CandidatePatches.ComputeAsync(mirror, baseCommit, fixCommit, cancellationToken);
+            var files = patches!.TestFiles.Where(TestPaths.IsTestModule).ToList();
+            await git.RunAsync(["checkout", "--quiet", "--force", "--detach", baseCommit], cancellationToken);
+            await git.RunAsync(["clean", "--quiet", "-ffdx"], cancellationToken);
+            await git.RunAsync(["apply", "-"], patches.TestPatch, cancellationToken);
+            raw += await RunTestsAsync(python, checkout, ExistingFiles(checkout, files), options.Runs, cancellationToken);
+            await git.RunAsync(["clean", "--quiet", "-ffdx"], cancellationToken);
+            await git.RunAsync(["apply", "-"], patches.Patch, cancellationToken);
+            raw += await RunTestsAsync(python, checkout, ExistingFiles(checkout, files), options.Runs, cancellationToken);
+        }
+
+        double miner = summary.Elapsed.TotalSeconds, environment = summary.EnvironmentBuildTime.TotalSeconds, rawSeconds = raw.TotalSeconds;
+        return new TaskMiningBenchmarkReport(
+            options.Repository, options.Backend, options.Runs, summary.Candidates, summary.Kept, tested.Count,
+            miner, environment, summary.TestTime.TotalSeconds, rawSeconds,
+            (miner - environment - rawSeconds) / rawSeconds, (miner - rawSeconds) / rawSeconds, TargetOverhead);
+    }
+
+    private static List<string> ExistingFiles(string checkout, List<string> files) => files.Where(f => File.Exists(Path.Combine(checkout, f))).ToList();
+
+    private static async Task<TimeSpan> RunTestsAsync(string python, string checkout, List<string> files, int runs, CancellationToken cancellationToken)
+    {
+        var total = TimeSpan.Zero;
+        for (int i = 0; i < runs; i++)
+        {
+            var info = new ProcessStartInfo(python, ["-m", "pytest", "-rA", .. files])
+            {
+                WorkingDirectory = checkout,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+            info.Environment["PYTHONPATH"] = Directory.Exists(Path.Combine(checkout, "src")) ? $"{checkout}/src:{checkout}" : checkout;
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(info) ?? throw new InvalidOperationException($"{python} did not start.");
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await Task.WhenAll(stdout, stderr, process.WaitForExitAsync(cancellationToken));
+            total += clock.Elapsed;
+        }
+
+        return total;
+    }
+}
