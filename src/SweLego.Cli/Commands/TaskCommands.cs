@@ -4,6 +4,7 @@ using Spectre.Console;
 using SweLego.Environments.Build;
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
+using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Tasks.Real;
 
@@ -16,7 +17,100 @@ internal static class TaskCommands
     {
         var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.");
         tasks.Subcommands.Add(CreateReal());
+        tasks.Subcommands.Add(CreateValidate());
+        tasks.Subcommands.Add(CreateWorkspace());
         return tasks;
+    }
+
+    private static Option<string> RunFolderOption() => new("--run")
+    {
+        Description = "The run folder holding tasks-real/instances.jsonl.",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private static List<TaskInstance> ReadInstances(string runDirectory)
+    {
+        if (!Directory.Exists(runDirectory)) throw new UsageException($"'{runDirectory}' is not a folder.");
+        string path = RunFolder.Open(runDirectory).StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile);
+        if (!File.Exists(path)) throw new UsageException($"'{path}' does not exist; run 'swelego tasks real ... --run {runDirectory}' first.");
+        return [.. JsonlReader.Read<TaskInstance>(path, RunJson.Options)];
+    }
+
+    private static Command CreateValidate()
+    {
+        var run = RunFolderOption();
+        var instanceIds = new Option<string[]>("--instance") { Description = "Only these instances (repeat the option).", HelpName = "ID", AllowMultipleArgumentsPerToken = true };
+        var dockerHost = CommonOptions.DockerHost();
+        var command = new Command("validate",
+            "Re-validate instances from their records: in the environment each names, the gold patch must make every " +
+            "FAIL_TO_PASS and PASS_TO_PASS test pass, and without it every FAIL_TO_PASS test must fail. Exits 1 when one does not hold.\n\n" +
+            "Example:\n  swelego tasks validate --run runs/mylib");
+        foreach (var option in (Option[])[run, instanceIds, dockerHost]) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(instanceIds) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
+            var instances = ReadInstances(parse.GetValue(run)!).Where(i => wanted is null || wanted.Contains(i.InstanceId)).ToList();
+            if (wanted is not null && wanted.Except(instances.Select(i => i.InstanceId)).FirstOrDefault() is { } missing)
+                throw new UsageException($"No instance '{missing}' in the run.");
+            var table = new Table().AddColumns("instance", "gold patch", "without it", "");
+            int failures = 0;
+            string scratch = Directory.CreateTempSubdirectory("swelego-validate-").FullName;
+            try
+            {
+                await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var task = context.AddTask("re-validating", maxValue: Math.Max(1, instances.Count));
+                    foreach (var instance in instances)
+                    {
+                        var result = await TaskRevalidator.RunAsync(instance, Path.Combine(scratch, instance.InstanceId),
+                            new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken: cancellationToken);
+                        bool holds = result.Holds(instance);
+                        failures += holds ? 0 : 1;
+                        table.AddRow(
+                            Markup.Escape(instance.InstanceId),
+                            result.WithGold is { } gold ? $"{gold.FailToPass.Success.Count + gold.PassToPass.Success.Count}/{instance.FailToPass.Count + instance.PassToPass.Count} pass" : "",
+                            result.FailToPassWithoutGold is { } without ? $"{without.Failure.Count}/{instance.FailToPass.Count} F2P fail" : "",
+                            holds ? "[green]holds[/]" : $"[red]{Markup.Escape(result.Problem ?? "does not hold")}[/]");
+                        task.Increment(1);
+                    }
+                });
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated($"{instances.Count - failures} of {instances.Count} instance(s) hold.");
+            return failures == 0 ? 0 : CliApp.Failure;
+        });
+        return command;
+    }
+
+    private static Command CreateWorkspace()
+    {
+        var run = RunFolderOption();
+        var instanceId = new Argument<string>("instance") { Description = "The instance id." };
+        var destination = new Argument<string>("destination") { Description = "A new folder for the workspace." };
+        var command = new Command("workspace",
+            "Create the repository an agent sees for an instance: a clone at its base commit with nothing from after it " +
+            "(no fix, later commit, tag, reflog entry or stored object), verified by the same audit as 'env audit'.\n\n" +
+            "Example:\n  swelego tasks workspace --run runs/mylib local__mylib-1f2e3d4c5b6a /tmp/task");
+        command.Arguments.Add(instanceId);
+        command.Arguments.Add(destination);
+        command.Options.Add(run);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string id = parse.GetValue(instanceId)!;
+            var instance = ReadInstances(parse.GetValue(run)!).LastOrDefault(i => i.InstanceId == id)
+                ?? throw new UsageException($"No instance '{id}' in the run.");
+            var result = await TaskWorkspaces.CreateRealAsync(instance, parse.GetValue(destination)!, cancellationToken);
+            Console.Out.WriteLine($"{Path.GetFullPath(parse.GetValue(destination)!)}: branch {result.Branch} at {result.BaseCommit}; " +
+                $"removed {result.RemovedRemotes.Count} remote(s), {result.DeletedRefs.Count} ref(s); {result.Audit.Describe()}");
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateReal()

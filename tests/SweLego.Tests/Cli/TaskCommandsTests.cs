@@ -1,3 +1,4 @@
+using SweLego.Runs;
 using System.Diagnostics;
 using SweLego.Cli;
 using SweLego.Tests.Tasks.Git;
@@ -79,6 +80,27 @@ public sealed class TaskCommandsTests : IDisposable
         Assert.Matches(@"kept\s*│\s*1\s*│", stdout);
         Assert.Contains("local/tiny: 1 candidates", stdout, StringComparison.Ordinal);
         Assert.Contains("\"instance_id\":\"local__tiny-", File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), StringComparison.Ordinal);
+
+        // The instance re-validates from its record, and its agent workspace is at the base with no trace of the fix.
+        var (validateExit, validateOutput, validateError) = await RunProcessAsync("tasks", "validate", "--run", run);
+        Assert.True(validateExit == 0, $"exit {validateExit}\n{validateOutput}\n{validateError}");
+        Assert.Contains("1 of 1 instance(s) hold.", validateOutput, StringComparison.Ordinal);
+        string id = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), "local__tiny-[0-9a-f]{12}").Value;
+        var (workspaceExit, workspaceOutput, workspaceError) = await RunAsync("tasks", "workspace", "--run", run, id, _temp.Combine("workspace"));
+        Assert.True(workspaceExit == 0, $"exit {workspaceExit}\n{workspaceOutput}\n{workspaceError}");
+        Assert.Contains("no leaks", workspaceOutput, StringComparison.Ordinal);
+        Assert.Equal("def add(a, b):\n    return a - b\n", File.ReadAllText(_temp.Combine("workspace", "calc.py")));
+    }
+
+    [Fact]
+    public async Task TasksValidate_RunWithoutInstances_UsageErrorSayingWhatToRunFirst()
+    {
+        RunFolder.Create(_temp.Combine("empty-run"));
+
+        var (exit, _, stderr) = await RunAsync("tasks", "validate", "--run", _temp.Combine("empty-run"));
+
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Contains("instances.jsonl' does not exist; run 'swelego tasks real", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -34,6 +34,27 @@ public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreateRealAsync_InstanceOfTheSample_WorkspaceAtBaseWithNoTraceOfTheFix()
+    {
+        using var folder = new TempDirectory();
+        var run = RunFolder.Create(folder.Combine("run"));
+        await RealTaskMiner.RunAsync(run, new RealTaskOptions { Repository = sample.History.Path, Offline = true, Runs = 1, Max = 1 });
+        var instance = Assert.Single(SampleTaskExpectations.Read(run).Instances);
+
+        var result = await TaskWorkspaces.CreateRealAsync(instance, folder.Combine("workspace"));
+
+        Assert.True(result.Audit.IsClean);
+        Assert.Equal(instance.BaseCommit, result.BaseCommit);
+        var git = new SweLego.Tasks.Git.GitCommand(folder.Combine("workspace"));
+        Assert.Equal(instance.BaseCommit, (await git.RunAsync(["rev-parse", "HEAD"], CancellationToken.None)).Trim());
+        var fix = await git.TryRunAsync(["cat-file", "-e", instance.FixCommit!], null, CancellationToken.None);
+        Assert.False(fix.Succeeded, "the fix commit must not be stored in the workspace");
+        Assert.Empty((await git.RunAsync(["status", "--porcelain"], CancellationToken.None)).Trim());
+        var mirror = new SweLego.Tasks.Git.GitCommand(instance.Environment.RepositoryMirror);
+        Assert.True((await mirror.TryRunAsync(["cat-file", "-e", instance.FixCommit!], null, CancellationToken.None)).Succeeded, "the mirror keeps its history");
+    }
+
+    [Fact]
     public async Task RunAsync_MaxThenResume_StopsAtMaxAndNeverRepeatsACandidate()
     {
         using var folder = new TempDirectory();
