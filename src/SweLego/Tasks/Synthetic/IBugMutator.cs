@@ -17,9 +17,9 @@ public interface IBugMutator
     string Explanation { get; }
 
     /// <summary>
-    /// Every distinct mutation of <paramref name="function"/> in <paramref name="module"/> (empty when
+    /// Every distinct mutation of <paramref name="target"/> in <paramref name="source"/> (empty when
     /// the mutator does not apply). Only code inside the function body changes (not nested
     /// functions or classes), and each candidate's content parses without diagnostics.
     /// </summary>
-    IReadOnlyList<BugCandidate> Candidates(ParsedModule module, PythonFunction function);
+    IReadOnlyList<BugCandidate> Candidates(ParsedModule source, PythonFunction target);
 }
