@@ -63,7 +63,7 @@ public static class RealTaskMiner
 
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
+        var environments = new EnvironmentPool(options.Backend, options.Offline, options.Docker, options.Images, mirror, run.StagePath(Stage, "environments"));
         Directory.CreateDirectory(run.StagePath(Stage, "environments"));
         var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
         var slots = new ConcurrentBag<ValidationSlot>(

@@ -1,3 +1,4 @@
+using SweLego.Tasks;
 using SweLego.Tasks.Real;
 using SweLego.Tests.Tasks.Git;
 using SweLego.Tests.TestSupport;

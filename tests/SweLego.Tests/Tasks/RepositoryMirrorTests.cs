@@ -1,9 +1,9 @@
+using SweLego.Tasks;
 using SweLego.Tasks.Git;
-using SweLego.Tasks.Real;
 using SweLego.Tests.Tasks.Git;
 using SweLego.Tests.TestSupport;
 
-namespace SweLego.Tests.Tasks.Real;
+namespace SweLego.Tests.Tasks;
 
 /// <summary>The run folder's bare mirror of the user's repository: its name, its head, updates, and clear errors.</summary>
 public sealed class RepositoryMirrorTests : IDisposable

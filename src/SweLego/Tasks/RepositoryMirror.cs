@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SweLego.Tasks.Git;
 
-namespace SweLego.Tasks.Real;
+namespace SweLego.Tasks;
 
 /// <summary>
 /// A bare clone of the user's repository inside the run folder: candidates are read from it and
