@@ -6,6 +6,7 @@ using SweLego.Python.Checking;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
+using SweLego.Samples;
 using SweLego.Tasks.Real;
 
 namespace SweLego.Cli.Commands;

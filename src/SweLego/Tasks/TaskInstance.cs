@@ -56,6 +56,19 @@ public sealed record TaskInstance : IVersionedRecord
     /// <summary>Extra: the commit holding the fix (the merge commit of a PR).</summary>
     public string? FixCommit { get; init; }
 
+    /// <summary>
+    /// Extra, synthetic tasks: the repository's commit the bug was injected into. The buggy state is
+    /// this commit + <see cref="BugPatch"/>; the agent's workspace holds it as one root commit,
+    /// <see cref="BaseCommit"/>.
+    /// </summary>
+    public string? OriginalCommit { get; init; }
+
+    /// <summary>Extra, synthetic tasks: the injected bug as a patch against <see cref="OriginalCommit"/>; <see cref="Patch"/> reverts it.</summary>
+    public string? BugPatch { get; init; }
+
+    /// <summary>Extra, synthetic tasks: the bug's method id (<c>py.flip_comparison</c>, <c>llm.rewrite</c>), its site and what changed.</summary>
+    public SyntheticBug? Bug { get; init; }
+
     /// <summary>Extra: the environment spec, build and backend that validated the instance.</summary>
     public required TaskEnvironment Environment { get; init; }
 

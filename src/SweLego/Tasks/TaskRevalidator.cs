@@ -21,13 +21,16 @@ public static class TaskRevalidator
         var parser = TestLogParsers.Get(environment.Spec.LogParser);
         var limit = timeout ?? TimeSpan.FromMinutes(10);
 
-        if (await slot.PrepareAsync(session, instance.BaseCommit, [instance.TestPatch], cancellationToken) is { } testPatchProblem)
+        // A synthetic task's buggy state is its original commit + the bug; a real task's is its base commit.
+        string commit = instance.OriginalCommit ?? instance.BaseCommit;
+        string[] setup = instance.BugPatch is { } bug ? [bug] : [];
+        if (await slot.PrepareAsync(session, commit, [.. setup, instance.TestPatch], cancellationToken) is { } testPatchProblem)
             return new RevalidationResult(instance.InstanceId, null, null, $"the test patch does not apply: {testPatchProblem}");
         var without = await SandboxTestRunner.RunAsync(session, environment.Spec.TestCommand, instance.TestFiles, parser, limit, cancellationToken);
         if (!without.Outcome.IsGradable && without.Outcome.Problem != TestRunProblem.CollectionError)
             return new RevalidationResult(instance.InstanceId, null, null, $"without the gold patch: {without.Outcome.Reason}");
 
-        if (await slot.PrepareAsync(session, instance.BaseCommit, [instance.TestPatch, instance.Patch], cancellationToken) is { } patchProblem)
+        if (await slot.PrepareAsync(session, commit, [.. setup, instance.TestPatch, instance.Patch], cancellationToken) is { } patchProblem)
             return new RevalidationResult(instance.InstanceId, null, null, $"the gold patch does not apply: {patchProblem}");
         var with = await SandboxTestRunner.RunAsync(session, environment.Spec.TestCommand, instance.TestFiles, parser, limit, cancellationToken);
         if (!with.Outcome.IsGradable)

@@ -37,6 +37,30 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
         _pristineAt = commit;
     }
 
+    /// <summary>
+    /// The patch that turns <paramref name="file"/> at <paramref name="commit"/> into <paramref name="content"/>,
+    /// and its reverse, computed in the host checkout (left as it was).
+    /// </summary>
+    public async Task<(string Forward, string Reverse)> DiffAsync(string commit, string file, byte[] content, CancellationToken cancellationToken)
+    {
+        if (_pristineAt != commit) await CheckoutAsync(commit, cancellationToken);
+        string path = Path.Combine(Checkout, file);
+        byte[] original = await File.ReadAllBytesAsync(path, cancellationToken);
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        try
+        {
+            var git = new GitCommand(Checkout);
+            string[] diff = ["diff", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/"];
+            string forward = await git.RunAsync([.. diff, "--", ":(literal)" + file], cancellationToken);
+            string reverse = await git.RunAsync([.. diff, "-R", "--", ":(literal)" + file], cancellationToken);
+            return (forward, reverse);
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(path, original, CancellationToken.None);
+        }
+    }
+
     private async Task CloneAsync(CancellationToken cancellationToken)
     {
         if (Directory.Exists(Path.Combine(Checkout, ".git"))) return;
@@ -47,10 +71,11 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
 
     /// <summary>
     /// The tree the tests run on: <paramref name="commit"/> with <paramref name="patches"/> applied
-    /// in order. Returns null, or why a patch does not apply.
+    /// in order (empty ones skipped: a synthetic task has no test patch). Returns null, or why a patch does not apply.
     /// </summary>
     public async Task<string?> PrepareAsync(ISandboxSession session, string commit, IReadOnlyList<string> patches, CancellationToken cancellationToken)
     {
+        patches = [.. patches.Where(p => p.Length > 0)];
         if (!InContainer)
         {
             if (_pristineAt != commit) await CheckoutAsync(commit, cancellationToken);

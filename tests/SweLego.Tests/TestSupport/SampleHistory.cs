@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using SweLego.Samples;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Tests.TestSupport;
@@ -16,8 +13,6 @@ public sealed class SampleHistory
 {
     /// <summary>Debian's interpreter, which has pytest (the <c>python3</c> first on PATH has not).</summary>
     public const string Python = "/usr/bin/python3";
-
-    private static readonly Lazy<string> SamplesFolder = new(FindSamplesFolder);
 
     private readonly Dictionary<string, string> _commits;
 
@@ -35,7 +30,7 @@ public sealed class SampleHistory
     public IReadOnlyList<string> Tags { get; }
 
     /// <summary>The <c>samples</c> folder of the checkout (found by walking up to SweLego.slnx).</summary>
-    public static string SamplesDirectory => SamplesFolder.Value;
+    public static string SamplesDirectory => SampleRepository.FindSamplesDirectory();
 
     /// <summary>The library's final state, which the newest commit's tree equals.</summary>
     public static string FinalTreeDirectory => System.IO.Path.Combine(SamplesDirectory, "tally");
@@ -44,33 +39,9 @@ public sealed class SampleHistory
     public static async Task<SampleHistory> CreateAsync(string destination)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
-        var script = System.IO.Path.Combine(SamplesDirectory, "make-history.sh");
-        var (output, exitCode) = await RunAsync("/bin/bash", [script, destination], SamplesDirectory, new Dictionary<string, string>());
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"make-history.sh {destination} exited with {exitCode}:\n{output}");
-        }
-
-        var path = System.IO.Path.GetFullPath(destination);
-        var log = await new GitCommand(path).RunAsync(["log", "--reverse", "--format=%H %s", "main"], CancellationToken.None);
-        var tags = new List<string>();
-        var commits = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var sha = line[..line.IndexOf(' ', StringComparison.Ordinal)];
-            var subject = line[(sha.Length + 1)..];
-            var close = subject.IndexOf(']', StringComparison.Ordinal);
-            if (!subject.StartsWith('[') || close < 0)
-            {
-                throw new InvalidOperationException($"commit {sha} has no [tag]: {subject}");
-            }
-
-            var tag = subject[1..close];
-            tags.Add(tag);
-            commits.Add(tag, sha);
-        }
-
-        return new SampleHistory(path, tags, commits);
+        var path = await SampleRepository.CreateHistoryAsync(destination, CancellationToken.None);
+        var commits = await SampleRepository.CommitsByTagAsync(path, CancellationToken.None);
+        return new SampleHistory(path, [.. commits.Select(c => c.Tag)], commits.ToDictionary(c => c.Tag, c => c.Commit, StringComparer.Ordinal));
     }
 
     /// <summary>The id of the commit whose message starts with <c>[tag]</c>; brackets are optional.</summary>
@@ -105,38 +76,7 @@ public sealed class SampleHistory
     /// Writes samples/tally-prs.jsonl to <paramref name="path"/> with each <c>merge_commit</c> tag
     /// (e.g. <c>"[fix-median]"</c>) replaced by this repository's commit id; returns the path.
     /// </summary>
-    public string WritePrsFile(string path)
-    {
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var lines = new StringBuilder();
-        foreach (var line in File.ReadLines(System.IO.Path.Combine(SamplesDirectory, "tally-prs.jsonl")))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var record = JsonNode.Parse(line)!.AsObject();
-            record["merge_commit"] = Commit(record["merge_commit"]!.GetValue<string>());
-            lines.Append(record.ToJsonString(options)).Append('\n');
-        }
-
-        File.WriteAllText(path, lines.ToString());
-        return path;
-    }
-
-    private static string FindSamplesFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "SweLego.slnx")))
-            {
-                return System.IO.Path.Combine(folder.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException($"no SweLego.slnx above {AppContext.BaseDirectory}");
-    }
+    public string WritePrsFile(string path) => SampleRepository.WritePrsFileAsync(Path, path, CancellationToken.None).GetAwaiter().GetResult();
 
     private static async Task<(string Output, int ExitCode)> RunAsync(
         string program, IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment)
