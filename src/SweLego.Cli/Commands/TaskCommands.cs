@@ -11,7 +11,7 @@ using SweLego.Tasks.Real;
 namespace SweLego.Cli.Commands;
 
 /// <summary><c>swelego tasks …</c>: task instances validated by running tests.</summary>
-internal static class TaskCommands
+internal static partial class TaskCommands
 {
     public static Command Create()
     {
@@ -184,7 +184,7 @@ internal static class TaskCommands
             RealTaskSummary summary;
             try
             {
-                summary = await RunWithProgressAsync(folder, options, cancellationToken);
+                summary = await RunRealWithProgressAsync(folder, options, cancellationToken);
             }
             catch (GitException e)
             {
@@ -198,7 +198,7 @@ internal static class TaskCommands
         return command;
     }
 
-    private static async Task<RealTaskSummary> RunWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken)
+    internal static async Task<RealTaskSummary> RunRealWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken)
     {
         RealTaskSummary? summary = null;
         await AnsiConsole.Progress()
