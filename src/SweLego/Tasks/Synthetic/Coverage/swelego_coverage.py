@@ -7,8 +7,12 @@ ends, the code objects whose file lies under the repository root are kept as
 ``[relative_file, co_firstlineno, qualname]`` (co_qualname on 3.11+, else co_name). At the end
 of the session one JSON document is written: ``{nodeid: [[file, line, qualname], ...]}``.
 
-Environment: SWELEGO_COVERAGE_OUTPUT (required: the JSON file to write) and
-SWELEGO_COVERAGE_ROOT (the repository root; default: pytest's rootdir). Functions of the
+On Python 3.12+ sys.monitoring (PEP 669) replaces the trace function when a tool id is free:
+each function then costs one callback per test, not one per call.
+
+Environment: SWELEGO_COVERAGE_OUTPUT (required: the JSON file to write),
+SWELEGO_COVERAGE_ROOT (the repository root; default: pytest's rootdir) and
+SWELEGO_COVERAGE_TRACER=settrace (never use sys.monitoring). Functions of the
 collected test modules, conftest.py files, anything under a dot-folder (.git, .venv) or
 site-packages are left out. The plugin never raises into a test: recording is a dict store.
 Works with Python 3.8+ and pytest 5+.
@@ -23,6 +27,7 @@ import pytest
 
 _OUTPUT = "SWELEGO_COVERAGE_OUTPUT"
 _ROOT = "SWELEGO_COVERAGE_ROOT"
+_TRACER = "SWELEGO_COVERAGE_TRACER"
 
 # id(code) -> code for the running test; None between tests. Keeping the code object alive
 # keeps its id unique for as long as the entry exists.
@@ -49,6 +54,68 @@ def _chained(previous):
     return trace
 
 
+class _SetTrace(object):
+    """sys.settrace in this thread and threading.settrace for threads started meanwhile."""
+
+    def start(self):
+        self.previous = sys.gettrace()
+        self.previous_threads = getattr(threading, "_trace_hook", None)
+        function = _trace if self.previous is None else _chained(self.previous)
+        threading.settrace(function)
+        sys.settrace(function)
+
+    def stop(self):
+        sys.settrace(self.previous)
+        threading.settrace(self.previous_threads)
+
+    def close(self):
+        pass
+
+
+class _Monitoring(object):
+    """Python 3.12+ (PEP 669): PY_START/PY_RESUME in every thread, each switched off at its code
+    location after the first event (DISABLE) and switched on again for the next test, so a
+    function costs one callback per test instead of one per call."""
+
+    def __init__(self, monitoring, tool):
+        self.monitoring = monitoring
+        self.tool = tool
+        self.events = monitoring.events.PY_START | monitoring.events.PY_RESUME
+        disable = monitoring.DISABLE
+
+        def record(code, offset):
+            current = _current
+            if current is not None:
+                current[id(code)] = code
+            return disable
+
+        monitoring.use_tool_id(tool, "swelego_coverage")
+        monitoring.register_callback(tool, monitoring.events.PY_START, record)
+        monitoring.register_callback(tool, monitoring.events.PY_RESUME, record)
+
+    def start(self):
+        self.monitoring.restart_events()
+        self.monitoring.set_events(self.tool, self.events)
+
+    def stop(self):
+        self.monitoring.set_events(self.tool, 0)
+
+    def close(self):
+        self.stop()
+        self.monitoring.register_callback(self.tool, self.monitoring.events.PY_START, None)
+        self.monitoring.register_callback(self.tool, self.monitoring.events.PY_RESUME, None)
+        self.monitoring.free_tool_id(self.tool)
+
+
+def _tracer():
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is not None and os.environ.get(_TRACER) != "settrace":
+        for tool in (3, 4):  # 0-2 and 5 are the debugger's, coverage's, the profiler's, the optimizer's
+            if monitoring.get_tool(tool) is None:
+                return _Monitoring(monitoring, tool)
+    return _SetTrace()
+
+
 class _Recorder(object):
     def __init__(self, root, output):
         self.root = os.path.realpath(root)
@@ -58,6 +125,7 @@ class _Recorder(object):
         self.relative = {}  # co_filename -> relative path or None
         self.excluded = set()  # real paths of test modules
         self.tests = {}
+        self.problems = []
 
     def relative_path(self, filename):
         try:
@@ -119,6 +187,12 @@ def pytest_configure(config):
         return
     root = os.environ.get(_ROOT) or str(getattr(config, "rootpath", None) or config.rootdir)
     _recorder = _Recorder(root, output)
+    _recorder.tracer = _tracer()
+
+
+def pytest_unconfigure(config):
+    if _recorder is not None:
+        _recorder.tracer.close()
 
 
 def pytest_collection_finish(session):
@@ -133,22 +207,26 @@ def pytest_runtest_protocol(item, nextitem):
     if recorder is None:
         yield
         return
-    previous = sys.gettrace()
-    previous_threads = getattr(threading, "_trace_hook", None)
     codes = {}
     _current = codes
-    function = _trace if previous is None else _chained(previous)
-    threading.settrace(function)
-    sys.settrace(function)
+    recorder.tracer.start()
     try:
         yield
     finally:
-        sys.settrace(previous)
-        threading.settrace(previous_threads)
+        recorder.tracer.stop()
         _current = None
-        recorder.record(item.nodeid, codes)
+        try:
+            recorder.record(item.nodeid, codes)
+        except Exception as error:  # never turn a recording problem into a pytest error
+            recorder.problems.append("%s: %r" % (item.nodeid, error))
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if _recorder is not None:
+    if _recorder is None:
+        return
+    for problem in _recorder.problems:
+        sys.stderr.write("swelego_coverage: not recorded: %s\n" % problem)
+    try:
         _recorder.write()
+    except Exception as error:  # no output file: the caller reports that, pytest's exit status stays
+        sys.stderr.write("swelego_coverage: cannot write %s: %r\n" % (_recorder.output, error))

@@ -59,6 +59,32 @@ public sealed class TestCoverageTests : IDisposable
     }
 
     [Fact]
+    public async Task CollectAsync_FunctionRunInThread_Covered()
+    {
+        WriteShapes();
+        File.WriteAllText(_repo.Combine("test_threads.py"), """
+            import threading
+
+            from shapes.core import Counter, double
+
+
+            def test_in_thread():
+                results = []
+                thread = threading.Thread(target=lambda: results.append(double(2)))
+                thread.start()
+                thread.join()
+                assert results == [4]
+
+            """.ReplaceLineEndings("\n"));
+        await using var session = await StartAsync();
+
+        var result = await TestCoverage.CollectAsync(session, Pytest, ["test_threads.py"], Timeout);
+
+        Assert.True(result.Succeeded, result.Problem + "\n" + result.LogTail);
+        Assert.Equal(Keys("double", "logged.<locals>.wrapper"), Names(result.Map, "test_threads.py::test_in_thread"));
+    }
+
+    [Fact]
     public async Task CollectAsync_CollectionError_FailureWithReason()
     {
         WriteShapes();
