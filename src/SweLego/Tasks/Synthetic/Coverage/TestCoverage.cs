@@ -24,6 +24,8 @@ public static class TestCoverage
 
     private const int TailLines = 30;
 
+    private static readonly ExecOptions Quick = new() { Timeout = TimeSpan.FromSeconds(30) };
+
     private static readonly Lazy<byte[]> Plugin = new(LoadPlugin);
 
     /// <summary>The plugin's source (embedded in the assembly).</summary>
@@ -54,21 +56,28 @@ public static class TestCoverage
             + $"SWELEGO_COVERAGE_ROOT={ShellScripts.Quote(workdir)}\n{testCommand} -p {PluginModule} {files}\n)";
         var run = await SandboxTestRunner.RunAsync(session, command, [], TestLogParsers.Get("pytest"), timeout, cancellationToken);
 
-        if (run.Outcome.Kind == TestRunKind.Infrastructure)
-            return Failure($"the tests did not run: {run.Outcome.Reason}", run);
-
-        var found = await session.ExecAsync($"test -f {ShellScripts.Quote(output)}", new ExecOptions { Timeout = TimeSpan.FromSeconds(30) }, cancellationToken);
-        if (found.ExitCode != 0)
-            return Failure($"the coverage plugin wrote no {output} (was it loaded, did pytest end early?)", run);
-        byte[] json = await session.ReadFileAsync(output, cancellationToken);
-        await session.ExecAsync($"rm -f {ShellScripts.Quote(output)}", new ExecOptions { Timeout = TimeSpan.FromSeconds(30) }, cancellationToken);
+        byte[] json;
+        try
+        {
+            if (run.Outcome.Kind == TestRunKind.Infrastructure)
+                return Failure($"the tests did not run: {run.Outcome.Reason}", run);
+            var found = await session.ExecAsync($"test -f {ShellScripts.Quote(output)}", Quick, cancellationToken);
+            if (found.ExitCode != 0)
+                return Failure($"the coverage plugin wrote no {output} (was it loaded, did pytest end early?)", run);
+            json = await session.ReadFileAsync(output, cancellationToken);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+                await session.ExecAsync($"rm -f {ShellScripts.Quote(output)} {ShellScripts.Quote(output)}.*", Quick, cancellationToken);
+        }
 
         Dictionary<string, List<RecordedCode>> recorded;
         try
         {
             recorded = ParseRecording(json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             return Failure($"the coverage plugin's output is not valid: {e.Message}", run);
         }

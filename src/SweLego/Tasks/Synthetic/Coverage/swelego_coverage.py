@@ -12,7 +12,8 @@ each function then costs one callback per test, not one per call.
 
 Environment: SWELEGO_COVERAGE_OUTPUT (required: the JSON file to write),
 SWELEGO_COVERAGE_ROOT (the repository root; default: pytest's rootdir) and
-SWELEGO_COVERAGE_TRACER=settrace (never use sys.monitoring). Functions of the
+SWELEGO_COVERAGE_TRACER=settrace (never use sys.monitoring). Under pytest-xdist each worker
+writes OUTPUT.<workerid> and the controller merges them into OUTPUT. Functions of the
 collected test modules, conftest.py files, anything under a dot-folder (.git, .venv) or
 site-packages are left out. The plugin never raises into a test: recording is a dict store.
 Works with Python 3.8+ and pytest 5+.
@@ -164,17 +165,28 @@ class _Recorder(object):
             if relative is not None:
                 functions.add((relative, code.co_firstlineno, getattr(code, "co_qualname", code.co_name)))
 
-    def write(self):
+    def write(self, worker):
+        # pytest-xdist: each worker writes OUTPUT.<workerid>; the controller, whose session ends
+        # after every worker's, merges them into OUTPUT.
         document = {}
         for nodeid in sorted(self.tests):
             document[nodeid] = [list(f) for f in sorted(self.tests[nodeid])]
-        directory = os.path.dirname(os.path.abspath(self.output))
+        output = self.output if worker is None else "%s.%s" % (self.output, worker)
+        directory = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(directory):
             os.makedirs(directory)
-        temporary = self.output + ".tmp"
+        if worker is None:
+            prefix = os.path.basename(self.output) + ".gw"
+            for name in sorted(os.listdir(directory)):
+                if name.startswith(prefix) and not name.endswith(".tmp"):
+                    path = os.path.join(directory, name)
+                    with open(path, encoding="utf-8") as stream:
+                        document.update(json.load(stream))
+                    os.remove(path)
+        temporary = output + ".tmp"
         with open(temporary, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, separators=(",", ":"))
-        os.replace(temporary, self.output)
+            json.dump(document, stream, separators=(",", ":"), sort_keys=True)
+        os.replace(temporary, output)
 
 
 _recorder = None
@@ -226,7 +238,8 @@ def pytest_sessionfinish(session, exitstatus):
         return
     for problem in _recorder.problems:
         sys.stderr.write("swelego_coverage: not recorded: %s\n" % problem)
+    workerinput = getattr(session.config, "workerinput", None)
     try:
-        _recorder.write()
+        _recorder.write(None if workerinput is None else workerinput.get("workerid", "gw"))
     except Exception as error:  # no output file: the caller reports that, pytest's exit status stays
         sys.stderr.write("swelego_coverage: cannot write %s: %r\n" % (_recorder.output, error))

@@ -98,6 +98,7 @@ public sealed class TestCoverageTests : IDisposable
         Assert.Contains("collection error", result.Problem, StringComparison.Ordinal);
         Assert.Contains("no_such_module_swelego", result.LogTail, StringComparison.Ordinal);
         Assert.Equal(TestRunProblem.CollectionError, result.Run.Outcome.Problem);
+        Assert.Equal(["swelego_coverage.py"], Directory.GetFiles(_repo.Combine(".git", "swelego")).Select(Path.GetFileName)); // no output left
     }
 
     [Fact]
