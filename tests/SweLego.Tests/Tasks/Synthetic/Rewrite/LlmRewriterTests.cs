@@ -267,4 +267,32 @@ public sealed class LlmRewriterTests
         Assert.Contains("'''Add amount and return the new total.'''\r\n        self._total -= amount\r\n        return self._total\r\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Splice_UnfencedAsyncTabIndentedReply_ReindentsToFileIndentation()
+    {
+        const string source = "class Feed:\n    async def fetch(self, n):\n        \"\"\"Fetch n items.\"\"\"\n        return [await self.one() for _ in range(n)]\n";
+        var module = PythonSource.Parse(Encoding.UTF8.GetBytes(source), "feed.py");
+        using var stub = new ModelStub();
+
+        var result = new LlmRewriter(Client(stub)).Splice(module, module.Functions.Single(),
+            "async def fetch(self, n):\n\titems = []\n\tfor _ in range(n - 1):\n\t\titems.append(await self.one())\n\treturn items\n");
+
+        Assert.True(result.Success, result.Failure);
+        Assert.Equal(
+            "class Feed:\n    async def fetch(self, n):\n        \"\"\"Fetch n items.\"\"\"\n        items = []\n        for _ in range(n - 1):\n        \titems.append(await self.one())\n        return items\n",
+            Encoding.UTF8.GetString(result.Candidate!.NewContent));
+        Assert.Equal("Feed.fetch", result.Candidate.Function);
+    }
+
+    [Fact]
+    public void BuildPrompt_DocstringOnlyFunction_Failure()
+    {
+        var module = PythonSource.Parse("def todo():\n    \"\"\"Not written yet.\"\"\"\n", "todo.py");
+
+        var (prompt, failure) = LlmRewriter.BuildPrompt(module, module.Functions.Single());
+
+        Assert.Null(prompt);
+        Assert.Equal("todo has no body beyond its docstring", failure);
+    }
 }
