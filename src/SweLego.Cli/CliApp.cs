@@ -30,6 +30,7 @@ public static class CliApp
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Verbose);
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EnvCommands.Create());
         root.Subcommands.Add(SandboxCommands.Create());
         root.Subcommands.Add(PythonCommands.Create());

@@ -12,7 +12,7 @@ using SweLego.Tasks.Real;
 namespace SweLego.Cli.Commands;
 
 /// <summary><c>swelego bench …</c>: benchmarks that report ratios against a baseline measured in the same run.</summary>
-internal static class BenchCommands
+internal static partial class BenchCommands
 {
     private const string Stage = "bench";
 
@@ -22,6 +22,7 @@ internal static class BenchCommands
         bench.Subcommands.Add(CreateSandbox());
         bench.Subcommands.Add(CreateParser());
         bench.Subcommands.Add(CreateTasks());
+        bench.Subcommands.Add(CreateSynth());
         return bench;
     }
 

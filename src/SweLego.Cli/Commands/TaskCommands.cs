@@ -7,6 +7,7 @@ using SweLego.Sandboxes.Docker;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Tasks.Real;
+using SweLego.Tasks.Synthetic;
 
 namespace SweLego.Cli.Commands;
 
@@ -17,6 +18,7 @@ internal static partial class TaskCommands
     {
         var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.");
         tasks.Subcommands.Add(CreateReal());
+        tasks.Subcommands.Add(CreateSynth());
         tasks.Subcommands.Add(CreateValidate());
         tasks.Subcommands.Add(CreateWorkspace());
         return tasks;
@@ -24,17 +26,21 @@ internal static partial class TaskCommands
 
     private static Option<string> RunFolderOption() => new("--run")
     {
-        Description = "The run folder holding tasks-real/instances.jsonl.",
+        Description = "The run folder holding tasks-real/instances.jsonl and/or tasks-synth/instances.jsonl.",
         HelpName = "DIR",
         Required = true,
     };
 
+    /// <summary>The instances of both task stages (real, then synthetic) in the run folder.</summary>
     private static List<TaskInstance> ReadInstances(string runDirectory)
     {
         if (!Directory.Exists(runDirectory)) throw new UsageException($"'{runDirectory}' is not a folder.");
-        string path = RunFolder.Open(runDirectory).StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile);
-        if (!File.Exists(path)) throw new UsageException($"'{path}' does not exist; run 'swelego tasks real ... --run {runDirectory}' first.");
-        return [.. JsonlReader.Read<TaskInstance>(path, RunJson.Options)];
+        var run = RunFolder.Open(runDirectory);
+        var paths = new[] { run.StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile), run.StagePath(SyntheticTaskMiner.Stage, SyntheticTaskMiner.InstancesFile) }
+            .Where(File.Exists).ToList();
+        if (paths.Count == 0)
+            throw new UsageException($"'{runDirectory}' has no task instances; run 'swelego tasks real ... --run {runDirectory}' (or tasks synth) first.");
+        return [.. paths.SelectMany(p => JsonlReader.Read<TaskInstance>(p, RunJson.Options))];
     }
 
     private static Command CreateValidate()
@@ -105,8 +111,17 @@ internal static partial class TaskCommands
             string id = parse.GetValue(instanceId)!;
             var instance = ReadInstances(parse.GetValue(run)!).LastOrDefault(i => i.InstanceId == id)
                 ?? throw new UsageException($"No instance '{id}' in the run.");
-            var result = await TaskWorkspaces.CreateRealAsync(instance, parse.GetValue(destination)!, cancellationToken);
-            Console.Out.WriteLine($"{Path.GetFullPath(parse.GetValue(destination)!)}: branch {result.Branch} at {result.BaseCommit}; " +
+            string path = Path.GetFullPath(parse.GetValue(destination)!);
+            if (instance.OriginalCommit is not null)
+            {
+                string commit = await TaskWorkspaces.CreateSyntheticAsync(instance, path, cancellationToken);
+                var audit = await HistoryAudit.AuditAsync(path, null, cancellationToken);
+                Console.Out.WriteLine($"{path}: the buggy code as one commit {commit} ({instance.Bug?.Method}); {audit.Describe()}");
+                return audit.IsClean ? 0 : CliApp.Failure;
+            }
+
+            var result = await TaskWorkspaces.CreateRealAsync(instance, path, cancellationToken);
+            Console.Out.WriteLine($"{path}: branch {result.Branch} at {result.BaseCommit}; " +
                 $"removed {result.RemovedRemotes.Count} remote(s), {result.DeletedRefs.Count} ref(s); {result.Audit.Describe()}");
             return 0;
         });

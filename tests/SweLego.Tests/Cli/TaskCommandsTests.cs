@@ -100,7 +100,7 @@ public sealed class TaskCommandsTests : IDisposable
         var (exit, _, stderr) = await RunAsync("tasks", "validate", "--run", _temp.Combine("empty-run"));
 
         Assert.Equal(CliApp.UsageError, exit);
-        Assert.Contains("instances.jsonl' does not exist; run 'swelego tasks real", stderr, StringComparison.Ordinal);
+        Assert.Contains("has no task instances; run 'swelego tasks real", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -35,6 +35,9 @@ public sealed class ModelStub : IDisposable
     /// <summary>Answer when the script is empty (default: HTTP 500 "no scripted reply").</summary>
     public StubReply Fallback { get; set; } = StubReply.Status(500, "no scripted reply");
 
+    /// <summary>When the script is empty: the reply for a request (null = <see cref="Fallback"/>), for replies that depend on the prompt.</summary>
+    public Func<StubRequest, StubReply?>? Responder { get; set; }
+
     public IReadOnlyList<StubRequest> Requests => [.. requests];
 
     public ModelStub Enqueue(params StubReply[] replies)
@@ -85,7 +88,7 @@ public sealed class ModelStub : IDisposable
 
                     requests.Enqueue(request);
                     var reply = request.Method == "POST" && request.Path.EndsWith("/chat/completions", StringComparison.Ordinal)
-                        ? (script.TryDequeue(out var next) ? next : Fallback)
+                        ? (script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? Fallback)
                         : StubReply.Status(404, $"no route {request.Method} {request.Path}");
                     if (reply.Delay > TimeSpan.Zero)
                     {

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using SweLego.Samples;
+using SweLego.Tasks.Real;
+using SweLego.Tasks.Synthetic;
+
+namespace SweLego.Cli.Commands;
+
+/// <summary><c>swelego demo</c>: the recipe's data steps on the sample library, with the embedded defaults.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var max = new Option<int>("--max-synthetic") { Description = "Synthetic instances to make.", DefaultValueFactory = _ => 40, HelpName = "N" };
+        var run = CommonOptions.Run();
+        var command = new Command("demo",
+            "Run the data side of the recipe on the sample library (samples/tally, its history created by samples/make-history.sh): " +
+            "environment (offline venv in bwrap) → real tasks from its bug-fix commits and PRs → synthetic tasks from procedural " +
+            "mutators, then print a summary and where the instances are. Re-running with the same --run resumes.\n\n" +
+            "Example:\n  swelego demo --run runs/demo");
+        foreach (var option in (Option[])[jobs, max, run]) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(jobs) < 1) throw new UsageException("--jobs must be at least 1.");
+            if (parse.GetValue(max) < 1) throw new UsageException("--max-synthetic must be at least 1.");
+            var clock = Stopwatch.StartNew();
+            var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
+            string repository = folder.StagePath("demo", "tally");
+            if (!Directory.Exists(Path.Combine(repository, ".git")))
+            {
+                if (Directory.Exists(repository)) Directory.Delete(repository, recursive: true);
+                await SampleRepository.CreateHistoryAsync(repository, cancellationToken);
+            }
+
+            string prs = await SampleRepository.WritePrsFileAsync(repository, folder.StagePath("demo", "prs.jsonl"), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"[bold]1/2 real tasks[/] from the history of {repository}");
+            var real = await TaskCommands.RunRealWithProgressAsync(folder,
+                new RealTaskOptions { Repository = repository, PrsFile = prs, Offline = true, Jobs = parse.GetValue(jobs) }, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"[bold]2/2 synthetic tasks[/] (procedural mutators, coverage-guided)");
+            var synthetic = await TaskCommands.RunSynthWithProgressAsync(folder,
+                new SyntheticTaskOptions { Repository = repository, Offline = true, Jobs = parse.GetValue(jobs), Max = parse.GetValue(max) }, cancellationToken);
+
+            var table = new Table().AddColumns("stage", "instances", "rejected", "where");
+            table.AddRow("real tasks", real.Kept.ToString(CultureInfo.InvariantCulture), real.Rejected.Values.Sum().ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(folder.RelativePath(real.InstancesPath)));
+            table.AddRow("synthetic tasks", synthetic.Kept.ToString(CultureInfo.InvariantCulture), synthetic.Rejected.Values.Sum().ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(folder.RelativePath(synthetic.InstancesPath)));
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLineInterpolated(
+                $"Synthetic instances by method: {string.Join(", ", synthetic.KeptByMethod.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"))}");
+            AnsiConsole.MarkupLineInterpolated($"Done in {clock.Elapsed.TotalSeconds:F0} s. Run folder: {folder.DirectoryPath}");
+            AnsiConsole.MarkupLineInterpolated($"Next: swelego tasks validate --run {folder.DirectoryPath}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using SweLego.Environments.Build;
+using SweLego.Models;
+using SweLego.Runs;
+using SweLego.Sandboxes.Docker;
+using SweLego.Tasks.Synthetic;
+using SweLego.Tasks.Synthetic.Mutators;
+using SweLego.Tasks.Synthetic.Rewrite;
+
+namespace SweLego.Cli.Commands;
+
+internal static partial class TaskCommands
+{
+    private static Command CreateSynth()
+    {
+        var repository = new Argument<string>("repository") { Description = "The git repository (only read; a mirror is kept in the run folder)." };
+        var commit = new Option<string?>("--commit") { Description = "Commit to inject bugs into (default: HEAD).", HelpName = "REV" };
+        var max = new Option<int?>("--max") { Description = "Stop after this many instances (a resumed run counts the earlier ones).", HelpName = "N" };
+        var methods = new Option<string[]>("--methods")
+        {
+            Description = $"Bug methods, ids or prefixes (default: every procedural mutator): {string.Join(", ", BugMutators.All.Select(m => m.Id))}; {LlmRewriter.Id} (needs --model-endpoint).",
+            HelpName = "ID",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = new Option<int>("--seed") { Description = "Orders the candidates; the same seed gives the same instances.", DefaultValueFactory = _ => 42, HelpName = "S" };
+        var perFunction = new Option<int>("--per-function") { Description = "At most this many instances per function.", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var noCoverage = new Option<bool>("--no-coverage") { Description = "Validate every candidate with the whole suite (slower; the benchmark's baseline) instead of its covering tests first." };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var runs = new Option<int>("--runs") { Description = "Clean runs of the suite; tests that change between runs are flaky and left out.", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var offline = new Option<bool>("--offline") { Description = "Build the environment without a package index." };
+        var timeout = new Option<int>("--test-timeout") { Description = "Seconds one test command may take.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
+        var backend = CommonOptions.Backend();
+        var dockerHost = CommonOptions.DockerHost();
+        var imageBudget = CommonOptions.ImageBudget();
+        var modelEndpoint = new Option<Uri?>("--model-endpoint")
+        {
+            Description = "OpenAI-compatible server (vLLM, SGLang, Ollama, a hosted API), e.g. http://127.0.0.1:8000/v1: enables --methods llm.rewrite and issue-style problem statements.",
+            HelpName = "URL",
+        };
+        var modelName = new Option<string?>("--model") { Description = "Model name the server serves.", HelpName = "NAME" };
+        var modelKey = new Option<string?>("--model-api-key") { Description = "API key (default: $OPENAI_API_KEY, else EMPTY, which local servers accept).", HelpName = "KEY" };
+        var run = CommonOptions.Run();
+
+        var command = new Command("synth",
+            "Inject bugs into the functions the tests execute and keep those the tests catch, as SWE-bench instances whose gold patch " +
+            "reverts the bug. Procedural mutators (py.*) rewrite one function's syntax tree; each candidate runs first with the tests that " +
+            "execute its function (from a coverage run), then with the whole suite: FAIL_TO_PASS = tests failing with the bug, " +
+            "PASS_TO_PASS = tests passing both ways (flaky tests excluded). The agent's workspace is the buggy code as one commit. " +
+            "Writes tasks-synth/instances.jsonl and rejected.jsonl to the run folder; an interrupted run resumes.\n\n" +
+            "Examples:\n  swelego tasks synth ~/src/mylib --offline --max 50 --jobs 2 --run runs/mylib\n" +
+            "  swelego tasks synth ~/src/mylib --methods py.flip_comparison py.off_by_one --seed 7");
+        command.Arguments.Add(repository);
+        foreach (var option in (Option[])[commit, max, methods, seed, perFunction, noCoverage, jobs, runs, offline, timeout, backend, dockerHost, imageBudget, modelEndpoint, modelName, modelKey, run])
+            command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new SyntheticTaskOptions
+            {
+                Repository = parse.GetValue(repository)!,
+                Commit = parse.GetValue(commit),
+                Max = parse.GetValue(max),
+                Methods = parse.GetValue(methods) ?? [],
+                Seed = parse.GetValue(seed),
+                MaxPerFunction = parse.GetValue(perFunction),
+                CoverageGuided = !parse.GetValue(noCoverage),
+                Jobs = parse.GetValue(jobs),
+                Runs = parse.GetValue(runs),
+                Offline = parse.GetValue(offline),
+                TestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Backend = parse.GetValue(backend)!,
+                Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                Images = new DockerEnvironmentOptions { ImageBudgetBytes = parse.GetValue(imageBudget) },
+                Model = parse.GetValue(modelEndpoint) is { } endpoint
+                    ? new ModelClientOptions
+                    {
+                        Endpoint = endpoint,
+                        Model = parse.GetValue(modelName) ?? throw new UsageException("--model-endpoint needs --model NAME."),
+                        ApiKey = parse.GetValue(modelKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "EMPTY",
+                    }
+                    : null,
+            };
+            Validate(options.Validate);
+            var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
+            var summary = await RunSynthWithProgressAsync(folder, options, cancellationToken);
+            PrintSynth(summary, folder);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Option checks that throw ArgumentException become usage errors (exit 2).</summary>
+    private static void Validate(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    internal static async Task<SyntheticTaskSummary> RunSynthWithProgressAsync(RunFolder folder, SyntheticTaskOptions options, CancellationToken cancellationToken)
+    {
+        SyntheticTaskSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("synthetic tasks", maxValue: 1);
+                var progress = new Progress<SyntheticTaskProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Candidates);
+                    task.Value = p.Done;
+                    string rejected = string.Join(", ", p.Rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
+                    task.Description = Markup.Escape(p.Phase == "validating"
+                        ? $"{p.Done}/{p.Candidates} bugs · kept {p.Kept}" + (rejected.Length > 0 ? $" · rejected: {rejected}" : "")
+                        : p.Phase);
+                });
+                summary = await SyntheticTaskMiner.RunAsync(folder, options, progress, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    internal static void PrintSynth(SyntheticTaskSummary summary, RunFolder folder)
+    {
+        var table = new Table().AddColumn("method").AddColumn(new TableColumn("instances").RightAligned());
+        foreach (var (method, count) in summary.KeptByMethod.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            table.AddRow(method, count.ToString(CultureInfo.InvariantCulture));
+        foreach (var (kind, count) in summary.Rejected.OrderByDescending(kv => kv.Value))
+            table.AddRow($"[grey]rejected: {Name(kind)}[/]", count.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{summary.Repo} at {summary.Commit[..12]}: {summary.Kept} instances from {summary.KeptByMethod.Count} methods; {summary.Candidates} candidates on {summary.TargetFunctions} covered functions ({summary.Skipped} done in earlier runs), {summary.Elapsed.TotalSeconds:F1} s");
+        AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
+        AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/]");
+    }
+
+    private static string Name(SyntheticRejectionKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+}

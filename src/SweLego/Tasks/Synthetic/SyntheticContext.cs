@@ -1,0 +1,50 @@
+using SweLego.Environments;
+using SweLego.Tasks.Synthetic.Coverage;
+using SweLego.Tasks.Synthetic.ProblemStatements;
+using SweLego.Testing;
+
+namespace SweLego.Tasks.Synthetic;
+
+/// <summary>What every candidate of a synthetic run is validated against: the commit, its environment, the clean baseline and the coverage.</summary>
+internal sealed class SyntheticContext
+{
+    public required RepositoryMirror Mirror { get; init; }
+
+    public required string Commit { get; init; }
+
+    public required DateTimeOffset CommitDate { get; init; }
+
+    public required EnvironmentSpec Spec { get; init; }
+
+    public required TaskEnvironment Environment { get; init; }
+
+    public required ITestLogParser Parser { get; init; }
+
+    /// <summary>The stable statuses of the repeated clean runs (flaky tests left out).</summary>
+    public required TestBaselineResult Baseline { get; init; }
+
+    public required IReadOnlySet<string> PassingAtBaseline { get; init; }
+
+    /// <summary>Which tests execute which function; null when the run is not coverage-guided.</summary>
+    public required CoverageMap? Coverage { get; init; }
+
+    /// <summary>Writes the problem statements (with the model when there is one).</summary>
+    public required ProblemStatementWriter Statements { get; init; }
+
+    /// <summary>Where workspaces are built to learn their commit id.</summary>
+    public required string ScratchDirectory { get; init; }
+
+    /// <summary>The id of the single commit an agent's workspace of this bug has (deterministic).</summary>
+    public async Task<string> WorkspaceCommitAsync(string bugPatch, CancellationToken cancellationToken)
+    {
+        string destination = Path.Combine(ScratchDirectory, "workspace-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            return await TaskWorkspaces.CreateSyntheticAsync(Mirror.Path, Commit, bugPatch, TaskWorkspaces.SyntheticCommitMessage, destination, cancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SweLego.Environments;
+using SweLego.Environments.Inference;
+using SweLego.Python;
+using SweLego.Runs;
+using SweLego.Tasks.Real;
+using SweLego.Tasks.Synthetic.Coverage;
+using SweLego.Models;
+using SweLego.Python.Semantics;
+using SweLego.Tasks.Synthetic.ProblemStatements;
+using SweLego.Tasks.Synthetic.Rewrite;
+using SweLego.Testing;
+
+namespace SweLego.Tasks.Synthetic;
+
+/// <summary>
+/// <c>swelego tasks synth</c>: injects bugs into the functions a repository's tests execute and
+/// keeps those the tests catch, as SWE-bench instances whose gold patch reverts the bug (stage
+/// <see cref="Stage"/>). The clean suite runs <see cref="SyntheticTaskOptions.Runs"/> times
+/// (flaky tests are left out), a tracer maps tests to functions, candidates from every selected
+/// method are ordered by a seeded shuffle, and each is validated first with its covering tests,
+/// then with the whole suite. Resumable like <see cref="RealTaskMiner"/>: one JSONL line per candidate.
+/// </summary>
+public static partial class SyntheticTaskMiner
+{
+    public const string Stage = "tasks-synth";
+    public const string InstancesFile = "instances.jsonl";
+    public const string RejectedFile = "rejected.jsonl";
+
+    public static async Task<SyntheticTaskSummary> RunAsync(
+        RunFolder run, SyntheticTaskOptions options, IProgress<SyntheticTaskProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        run.StartStage(Stage);
+        var empty = new Dictionary<SyntheticRejectionKind, int>();
+        progress?.Report(new SyntheticTaskProgress("environment", 0, 0, 0, empty));
+
+        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        string commit = (await mirror.Git.RunAsync(["rev-parse", "--verify", (options.Commit ?? mirror.Head) + "^{commit}"], cancellationToken)).Trim();
+        var commitDate = DateTimeOffset.Parse((await mirror.Git.RunAsync(["show", "-s", "--format=%cI", commit], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
+        string work = run.StagePath(Stage, "work");
+        Directory.CreateDirectory(work);
+        var pool = new EnvironmentPool(options.Backend, options.Offline, options.Docker, options.Images, mirror, run.StagePath(Stage, "environments"));
+        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
+        var slots = new ConcurrentBag<ValidationSlot>(
+            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
+        try
+        {
+            slots.TryPeek(out var first);
+            await first!.CheckoutAsync(commit, cancellationToken);
+            var spec = EnvironmentInference.Infer(first.Checkout);
+            var pooled = await pool.GetAsync(spec, commit, cancellationToken);
+            if (!pooled.Build.Success) throw new InvalidOperationException($"The environment for {commit[..12]} could not be built: {pooled.Build.Problem}");
+            var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir);
+
+            progress?.Report(new SyntheticTaskProgress("baseline", 0, 0, 0, empty));
+            var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, cancellationToken);
+
+            progress?.Report(new SyntheticTaskProgress("generating", 0, 0, 0, empty));
+            var state = SyntheticRunState.Read(run, Stage, InstancesFile, RejectedFile);
+            var generation = Stopwatch.StartNew();
+            var (targets, candidates) = Generate(first.Checkout, options.Mutators, context, mirror, commit);
+            generation.Stop();
+            var rewrites = new List<SyntheticRejection>();
+            if (options.Rewrites)
+            {
+                progress?.Report(new SyntheticTaskProgress($"{LlmRewriter.Id}: asking {options.Model!.Endpoint}", 0, 0, 0, empty));
+                var (rewritten, failed) = await RewriteAsync(first.Checkout, options, context, mirror, commit, state, cancellationToken);
+                candidates.AddRange(rewritten);
+                rewrites.AddRange(failed);
+            }
+
+            // Sorted first, so the shuffle depends only on the seed and the candidates, not on enumeration order.
+            candidates.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            var ordered = candidates.ToArray();
+            new Random(options.Seed).Shuffle(ordered);
+
+            var validation = Stopwatch.StartNew();
+            var (kept, byMethod, rejected, skipped) = await ValidateAllAsync(run, options, context, [.. ordered], rewrites, state, slots, progress, cancellationToken);
+            return new SyntheticTaskSummary(mirror.Name, commit, targets, candidates.Count, kept, byMethod, rejected, skipped,
+                run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile), clock.Elapsed, generation.Elapsed, validation.Elapsed, pool.BuildTime);
+        }
+        finally
+        {
+            foreach (var slot in slots) await slot.DisposeAsync();
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The clean suite, <see cref="SyntheticTaskOptions.Runs"/> times, and (pytest) the coverage run; both written to the stage folder.</summary>
+    private static async Task<SyntheticContext> BaselineAsync(
+        RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
+        TaskEnvironment environment, ValidationSlot slot, string work, CancellationToken cancellationToken)
+    {
+        var session = await slot.SessionAsync(environment, cancellationToken);
+        var parser = TestLogParsers.Get(spec.LogParser);
+        await slot.PrepareAsync(session, commit, [], cancellationToken);
+        var baseline = await TestBaseline.RunAsync(session, spec.TestCommand, [], parser, options.TestTimeout, options.Runs, cancellationToken: cancellationToken);
+        if (!baseline.IsUsable)
+            throw new InvalidOperationException($"The test suite of {commit[..12]} cannot be graded, so no bug can be validated: {baseline.Problem}");
+        var passing = baseline.Statuses.Where(kv => kv.Value.IsPass()).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        AtomicFile.WriteJson(run.StagePath(Stage, "baseline.json"), new { commit, passing = passing.Order(StringComparer.Ordinal), flaky = baseline.Flaky.Order(StringComparer.Ordinal) }, RunJson.IndentedOptions);
+
+        // Coverage needs pytest; without it (or when the traced run fails) every candidate runs the whole suite.
+        CoverageMap? coverage = null;
+        if (options.CoverageGuided && spec.TestFramework == "pytest")
+        {
+            var traced = await TestCoverage.CollectAsync(session, spec.TestCommand, [], options.TestTimeout, cancellationToken);
+            coverage = traced.Map;
+            if (coverage is not null) coverage.Write(run.StagePath(Stage, "coverage.json"));
+            else AtomicFile.WriteAllText(run.StagePath(Stage, "coverage-problem.txt"), $"{traced.Problem}\n{traced.LogTail}\n");
+        }
+
+        return new SyntheticContext
+        {
+            Mirror = mirror, Commit = commit, CommitDate = commitDate, Spec = spec, Environment = environment, Parser = parser,
+            Baseline = baseline, PassingAtBaseline = passing, Coverage = coverage, ScratchDirectory = work,
+            Statements = new ProblemStatementWriter(options.Model is { } model ? new ModelClient(model) : null),
+        };
+    }
+
+    /// <summary>
+    /// The functions to inject bugs into, in file and line order: every function of a non-test
+    /// module, or (coverage-guided) those a test that passes at baseline executes.
+    /// </summary>
+    private static IEnumerable<(ParsedModule Module, PythonFunction Function)> Targets(string checkout, SyntheticContext context)
+    {
+        var files = Directory.EnumerateFiles(checkout, "*.py", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint })
+            .Select(f => Path.GetRelativePath(checkout, f).Replace('\\', '/'))
+            .Where(f => !TestPaths.IsTestPath(f))
+            .Order(StringComparer.Ordinal);
+        foreach (string file in files)
+        {
+            var module = PythonSource.Parse(File.ReadAllBytes(Path.Combine(checkout, file)), file);
+            if (module.HasErrors) continue;
+            foreach (var function in module.Functions)
+            {
+                if (context.Coverage is { } coverage && !coverage.TestsCovering(new FunctionKey(file, function.QualifiedName)).Any(context.PassingAtBaseline.Contains)) continue;
+                yield return (module, function);
+            }
+        }
+    }
+
+    /// <summary>Every candidate of every selected mutator on every target function, each with its id; an identical change only once.</summary>
+    private static (int Targets, List<(string Id, BugCandidate Candidate)> Candidates) Generate(
+        string checkout, IReadOnlyList<IBugMutator> mutators, SyntheticContext context, RepositoryMirror mirror, string commit)
+    {
+        int targets = 0;
+        var all = new List<(string, BugCandidate)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (module, function) in Targets(checkout, context))
+        {
+            targets++;
+            foreach (var candidate in mutators.SelectMany(m => m.Candidates(module, function)))
+            {
+                string hash = Hash([.. Encoding.UTF8.GetBytes(candidate.File + "\0"), .. candidate.NewContent]);
+                if (seen.Add(hash)) all.Add((CandidateId(mirror, commit, candidate.Method, hash), candidate));
+            }
+        }
+
+        return (targets, all);
+    }
+
+    /// <summary>
+    /// One <c>llm.rewrite</c> per documented target function, <see cref="SyntheticTaskOptions.Jobs"/> requests at
+    /// once. Its id depends on the function only, so a resumed run never asks the model again for a
+    /// function an earlier session settled; a failed rewrite is a rejection with the model's reason.
+    /// </summary>
+    private static async Task<(List<(string Id, BugCandidate Candidate)> Candidates, List<SyntheticRejection> Failed)> RewriteAsync(
+        string checkout, SyntheticTaskOptions options, SyntheticContext context, RepositoryMirror mirror, string commit, SyntheticRunState state,
+        CancellationToken cancellationToken)
+    {
+        var rewriter = new LlmRewriter(new ModelClient(options.Model!));
+        var candidates = new ConcurrentBag<(string, BugCandidate)>();
+        var failed = new ConcurrentBag<SyntheticRejection>();
+        var targets = Targets(checkout, context)
+            .Where(t => t.Function.Docstring is not null)
+            .Select(t => (t.Module, t.Function, Id: CandidateId(mirror, commit, LlmRewriter.Id, Hash(Encoding.UTF8.GetBytes($"{t.Module.Path}::{t.Function.QualifiedName}")))))
+            .Where(t => !state.Done.Contains(t.Id))
+            .ToList();
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken }, async (target, token) =>
+        {
+            var result = await rewriter.RewriteAsync(target.Module, target.Function, token);
+            if (result.Candidate is { } candidate) candidates.Add((target.Id, candidate));
+            else
+            {
+                failed.Add(new SyntheticRejection
+                {
+                    CandidateId = target.Id,
+                    Bug = new SyntheticBug(LlmRewriter.Id, $"{target.Module.Path}::{target.Function.QualifiedName}", "rewrite from the header and docstring"),
+                    Kind = SyntheticRejectionKind.NoCandidate,
+                    Reason = result.Failure!,
+                    Evidence = result.Reply,
+                });
+            }
+        });
+        return ([.. candidates], [.. failed]);
+    }
+
+    private static string CandidateId(RepositoryMirror mirror, string commit, string method, string hash) => $"{mirror.IdPrefix}.{commit[..8]}.{method}__{hash}";
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..8];
+}
