@@ -93,6 +93,22 @@ public sealed class TaskCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_SampleLibrary_RealAndSyntheticInstancesAndASummary()
+    {
+        string run = _temp.Combine("demo");
+
+        var (exit, output, stderr) = await RunProcessAsync("demo", "--max-synthetic", "8", "--run", run);
+        string stdout = System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "");
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Matches(@"real tasks\s*│\s*5\s*│\s*3\s*│\s*tasks-real/instances\.jsonl", stdout);
+        Assert.Matches(@"synthetic tasks\s*│\s*8\s*│", stdout);
+        Assert.Contains($"Run folder: {run}", stdout, StringComparison.Ordinal);
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(run, "tasks-real", "instances.jsonl")).Length);
+        Assert.Equal(8, File.ReadAllLines(Path.Combine(run, "tasks-synth", "instances.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task TasksValidate_RunWithoutInstances_UsageErrorSayingWhatToRunFirst()
     {
         RunFolder.Create(_temp.Combine("empty-run"));

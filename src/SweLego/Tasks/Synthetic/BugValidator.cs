@@ -7,9 +7,10 @@ namespace SweLego.Tasks.Synthetic;
 
 /// <summary>
 /// Validates one bug candidate against the clean baseline: with the bug applied, first the tests
-/// that execute its function (coverage-guided; skipped otherwise), then, when one of them fails,
-/// the whole suite once for the exact FAIL_TO_PASS (passing at baseline, failing with the bug)
-/// and PASS_TO_PASS (passing in both) lists. Flaky baseline tests are in neither.
+/// that execute its function (coverage-guided, <see cref="CoveringFirstRun"/>; skipped otherwise),
+/// then, when one of them fails, the rest of the suite in the same run for the exact
+/// FAIL_TO_PASS (passing at baseline, failing with the bug) and PASS_TO_PASS (passing in both)
+/// lists. Flaky baseline tests are in neither.
 /// </summary>
 internal sealed class BugValidator(SyntheticTaskOptions options, SyntheticContext context)
 {
@@ -25,20 +26,21 @@ internal sealed class BugValidator(SyntheticTaskOptions options, SyntheticContex
         if (await slot.PrepareAsync(session, context.Commit, [bugPatch], cancellationToken) is { } problem)
             return Reject(id, bug, SyntheticRejectionKind.Error, $"the bug patch does not apply: {problem}");
 
-        double testSeconds = 0;
+        TestRunResult full;
         if (context.Coverage is { } coverage)
         {
             var covering = coverage.TestsCovering(new FunctionKey(candidate.File, candidate.Function)).Where(context.PassingAtBaseline.Contains).Order(StringComparer.Ordinal).ToList();
-            var targeted = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, covering, context.Parser, options.TestTimeout, cancellationToken);
-            testSeconds += targeted.Duration.TotalSeconds;
-            if (await UnusableAsync(targeted, slot) is { } unusable)
-                return Reject(id, bug, unusable.Kind, $"the covering tests {unusable.Reason}", Tail(targeted.Log), testSeconds);
-            if (!covering.Any(t => !targeted.Outcome.Statuses.TryGetValue(t, out var s) || s.IsFail()))
-                return Reject(id, bug, SyntheticRejectionKind.Survived, $"none of the {covering.Count} tests that execute {candidate.Function} fails", testSeconds: testSeconds);
+            var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, context.Parser, options.TestTimeout, cancellationToken);
+            full = first.Run;
+            if (first.StoppedEarly)
+                return Reject(id, bug, SyntheticRejectionKind.Survived, $"none of the {covering.Count} tests that execute {candidate.Function} fails", testSeconds: full.Duration.TotalSeconds);
+        }
+        else
+        {
+            full = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, [], context.Parser, options.TestTimeout, cancellationToken);
         }
 
-        var full = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, [], context.Parser, options.TestTimeout, cancellationToken);
-        testSeconds += full.Duration.TotalSeconds;
+        double testSeconds = full.Duration.TotalSeconds;
         if (await UnusableAsync(full, slot) is { } fullProblem)
             return Reject(id, bug, fullProblem.Kind, $"the test suite {fullProblem.Reason}", Tail(full.Log), testSeconds);
 

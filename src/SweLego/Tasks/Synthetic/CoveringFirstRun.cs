@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Text;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Shell;
+using SweLego.Testing;
+
+namespace SweLego.Tasks.Synthetic;
+
+/// <summary>
+/// One pytest run that decides a bug candidate cheaply and exactly: the tests that execute the
+/// mutated function run first (an embedded plugin reorders the session); when none of them fails
+/// the session stops there (<see cref="StoppedEarly"/>, the bug survives), otherwise the rest of
+/// the suite runs in the same process and the statuses are complete. One interpreter start per
+/// candidate either way, instead of one for the covering tests plus one for the suite.
+/// </summary>
+internal sealed record CoveringFirstRun(TestRunResult Run, bool StoppedEarly)
+{
+    private const string PluginModule = "swelego_first";
+    private const string StopReason = "swelego: none of the covering tests failed";
+
+    private static readonly Lazy<byte[]> Plugin = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"SweLego.Tasks.Synthetic.{PluginModule}.py")
+            ?? throw new InvalidOperationException($"embedded {PluginModule}.py is missing");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    public static async Task<CoveringFirstRun> RunAsync(
+        ISandboxSession session, string testCommand, IReadOnlyList<string> covering, ITestLogParser parser, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string folder = $"{session.Workdir.TrimEnd('/')}/.git/swelego";
+        string list = $"{folder}/first-{Guid.NewGuid():N}.txt";
+        await session.WriteFileAsync($"{folder}/{PluginModule}.py", Plugin.Value, cancellationToken);
+        await session.WriteFileAsync(list, Encoding.UTF8.GetBytes(string.Join('\n', covering) + "\n"), cancellationToken);
+        string command =
+            $"(export PYTHONPATH={ShellScripts.Quote(folder)}${{PYTHONPATH:+:$PYTHONPATH}} SWELEGO_FIRST={ShellScripts.Quote(list)}\n{testCommand} -p {PluginModule}\n)";
+        var run = await SandboxTestRunner.RunAsync(session, command, [], parser, timeout, cancellationToken);
+        bool stopped = run.Outcome.ExitCode == 2 && TestLog.Extract(run.Log).Output?.Contains(StopReason, StringComparison.Ordinal) == true;
+        return new CoveringFirstRun(run, stopped);
+    }
+}
