@@ -7,8 +7,9 @@ public static partial class SyntheticTaskMiner
 {
     /// <summary>
     /// Validates the candidates in order, <see cref="SyntheticTaskOptions.Jobs"/> at once, skipping those
-    /// an earlier session recorded. A function that reached its limit gets no more validations;
-    /// reaching --max cancels the work in flight (not recorded, so a later run does it).
+    /// an earlier session recorded, and records the results in candidate order. A function that
+    /// reached its limit gets no more validations; reaching --max cancels the work in flight (not
+    /// recorded, so a later run does it).
     /// </summary>
     private static async Task<(int Kept, Dictionary<string, int> ByMethod, Dictionary<SyntheticRejectionKind, int> Rejected, int Skipped)> ValidateAllAsync(
         RunFolder run, SyntheticTaskOptions options, SyntheticContext context, List<(string Id, BugCandidate Candidate)> candidates,
@@ -65,25 +66,24 @@ public static partial class SyntheticTaskMiner
         var validator = new BugValidator(options, context);
         using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.Max is { } limit0 && kept >= limit0) await enough.CancelAsync();
+        // Validations run in parallel but are recorded in candidate order, so the per-function limit and
+        // --max keep the same instances whatever the timing: the run is reproducible from its seed.
+        var pending = candidates.Where(c => !done.Contains(c.Id)).ToList();
+        var turns = Enumerable.Range(0, pending.Count + 1).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        turns[0].SetResult();
         try
         {
-            await Parallel.ForEachAsync(candidates.Where(c => !done.Contains(c.Id)), new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = enough.Token },
-                async (item, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = enough.Token },
+                async (index, token) =>
                 {
-                    var (id, candidate) = item;
-                    var bug = new SyntheticBug(candidate.Method, $"{candidate.File}::{candidate.Function}", candidate.Description);
-                    bool full;
-                    lock (gate) full = perFunction.GetValueOrDefault(bug.Function) >= options.MaxPerFunction;
-                    if (full)
-                    {
-                        Record(null, LimitRejection(id, bug, options.MaxPerFunction), null);
-                        return;
-                    }
-
-                    slots.TryTake(out var slot);
                     try
                     {
-                        var (instance, rejection) = await ValidateOrErrorAsync(validator, candidate, id, bug, slot!, token);
+                        var (id, candidate) = pending[index];
+                        var bug = new SyntheticBug(candidate.Method, $"{candidate.File}::{candidate.Function}", candidate.Description);
+                        bool full;
+                        lock (gate) full = perFunction.GetValueOrDefault(bug.Function) >= options.MaxPerFunction;
+                        var (instance, rejection) = full ? (null, LimitRejection(id, bug, options.MaxPerFunction)) : await ValidateInSlotAsync(validator, candidate, id, bug, slots, token);
+                        await turns[index].Task.WaitAsync(token);
                         Record(instance, rejection, options.Max);
                         lock (gate)
                         {
@@ -92,7 +92,7 @@ public static partial class SyntheticTaskMiner
                     }
                     finally
                     {
-                        slots.Add(slot!);
+                        turns[index + 1].TrySetResult();
                     }
                 });
         }
@@ -109,6 +109,20 @@ public static partial class SyntheticTaskMiner
     {
         CandidateId = id, Bug = bug, Kind = SyntheticRejectionKind.FunctionLimit, Reason = $"{bug.Function} already has {limit} bug(s) (--per-function)",
     };
+
+    private static async Task<(TaskInstance?, SyntheticRejection?)> ValidateInSlotAsync(
+        BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, ConcurrentBag<ValidationSlot> slots, CancellationToken cancellationToken)
+    {
+        slots.TryTake(out var slot);
+        try
+        {
+            return await ValidateOrErrorAsync(validator, candidate, id, bug, slot!, cancellationToken);
+        }
+        finally
+        {
+            slots.Add(slot!);
+        }
+    }
 
     private static async Task<(TaskInstance?, SyntheticRejection?)> ValidateOrErrorAsync(
         BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, ValidationSlot slot, CancellationToken cancellationToken)

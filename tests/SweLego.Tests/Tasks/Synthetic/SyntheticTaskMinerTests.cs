@@ -78,4 +78,19 @@ public sealed class SyntheticTaskMinerTests(SampleTasksFixture sample) : IClassF
         Assert.Equal(rejected.Count, rejected.Distinct().Count());
         Assert.All(all, id => Assert.Matches(@"\.py\.(flip_comparison|change_arith_op)__", id));
     }
+
+    [Fact]
+    public async Task RunAsync_OneJobOrThree_SameInstancesForTheSameSeed()
+    {
+        using var folder = new TempDirectory();
+        var options = new SyntheticTaskOptions { Repository = sample.History.Path, Offline = true, Runs = 1, Max = 10, MaxPerFunction = 1, Seed = 7 };
+
+        var serial = await SyntheticTaskMiner.RunAsync(RunFolder.Create(folder.Combine("one")), options with { Jobs = 1 });
+        var parallel = await SyntheticTaskMiner.RunAsync(RunFolder.Create(folder.Combine("three")), options with { Jobs = 3 });
+
+        Assert.Equal(
+            JsonlReader.Read<TaskInstance>(serial.InstancesPath, RunJson.Options).Select(i => i.InstanceId),
+            JsonlReader.Read<TaskInstance>(parallel.InstancesPath, RunJson.Options).Select(i => i.InstanceId));
+        Assert.Equal(10, serial.Kept);
+    }
 }
