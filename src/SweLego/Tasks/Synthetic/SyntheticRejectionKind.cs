@@ -3,9 +3,6 @@ namespace SweLego.Tasks.Synthetic;
 /// <summary>Why a bug candidate did not become an instance; stable names, counted in the progress display and reports.</summary>
 public enum SyntheticRejectionKind
 {
-    /// <summary>Another candidate already made the same change.</summary>
-    Duplicate,
-
     /// <summary>The function already has the maximum number of bugs.</summary>
     FunctionLimit,
 
