@@ -7,7 +7,7 @@ namespace SweLego.Tasks.Synthetic.Mutators;
 /// <summary>
 /// <c>py.swap_operands</c>: the operands of a non-commutative binary operator (<c>-</c>, <c>/</c>,
 /// <c>//</c>, <c>%</c>, <c>**</c>, <c>&lt;&lt;</c>, <c>&gt;&gt;</c>, <c>@</c>) or of a single ordering
-/// comparison trade places.
+/// comparison trade places. String formatting (<c>"%s" % x</c>) is skipped.
 /// </summary>
 public sealed class SwapOperandsMutator : IBugMutator
 {
@@ -25,7 +25,8 @@ public sealed class SwapOperandsMutator : IBugMutator
             switch (node)
             {
                 case BinaryExpressionSyntax binary when binary.Operator is TokenKind.Minus or TokenKind.Slash or TokenKind.DoubleSlash
-                    or TokenKind.Percent or TokenKind.DoubleStar or TokenKind.LeftShift or TokenKind.RightShift or TokenKind.At:
+                    or TokenKind.Percent or TokenKind.DoubleStar or TokenKind.LeftShift or TokenKind.RightShift or TokenKind.At
+                    && binary.Left is not StringLiteralSyntax:
                     (left, right, op) = (binary.Left, binary.Right, binary.OperatorToken.Text);
                     break;
                 case ComparisonExpressionSyntax { Operators: [ComparisonOperator.Less or ComparisonOperator.LessEqual

@@ -111,9 +111,9 @@ public sealed class ExpressionMutatorTests
     }
 
     [Fact]
-    public void SwapOperands_CommutativeOnly_ReturnsEmpty()
+    public void SwapOperands_CommutativeOrStringFormatting_ReturnsEmpty()
     {
-        Assert.Empty(Run("py.swap_operands", "def g(a, b):\n    return a + b == a * b\n", "g"));
+        Assert.Empty(Run("py.swap_operands", "def g(a, b):\n    return a + b == a * b, \"%s\" % a\n", "g"));
     }
 
     [Fact]
