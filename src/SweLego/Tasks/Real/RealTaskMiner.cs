@@ -48,7 +48,6 @@ public static class RealTaskMiner
 
         using var instances = run.OpenJsonlWriter<TaskInstance>(Stage, InstancesFile);
         using var rejections = run.OpenJsonlWriter<RealTaskRejection>(Stage, RejectedFile);
-        var writeLock = new object();
         foreach (var record in badRecords.Where(r => !rejected.ContainsKey(r.CandidateId)))
         {
             rejections.Append(record);
@@ -70,45 +69,48 @@ public static class RealTaskMiner
             Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
         long testTicks = 0;
 
-        // Reaching --max cancels the work in flight: unfinished candidates are not recorded, so a later run with a higher --max does them.
+        // Results are recorded in candidate order (the same instances for any --jobs). Reaching --max cancels
+        // the work in flight: unfinished candidates are not recorded, so a later run with a higher --max does them.
         using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.Max is { } max && keptCount >= max) await enough.CancelAsync();
         var todo = candidates.Where(c => !kept.Contains(c.Id) && !rejected.ContainsKey(c.Id)).ToList();
         try
         {
-            await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = enough.Token }, async (candidate, token) =>
-            {
-                slots.TryTake(out var slot);
-                try
+            await OrderedParallel.ForEachAsync(todo, options.Jobs,
+                async (candidate, token) =>
                 {
-                    Report(candidate.Id);
-                    var (instance, rejection) = await ValidateOrErrorAsync(validator, candidate, slot!, token);
-                    lock (writeLock)
+                    slots.TryTake(out var slot);
+                    try
                     {
-                        if (instance is not null && !(options.Max is { } limit && keptCount >= limit))
-                        {
-                            instances.Append(instance);
-                            keptCount++;
-                            Interlocked.Add(ref testTicks, TimeSpan.FromSeconds(instance.Timings.Tests).Ticks);
-                            if (options.Max is { } m && keptCount >= m) enough.Cancel();
-                        }
-                        else if (rejection is not null)
-                        {
-                            rejections.Append(rejection);
-                            rejectedCounts.AddOrUpdate(rejection.Kind, 1, (_, n) => n + 1);
-                            Interlocked.Add(ref testTicks, TimeSpan.FromSeconds(rejection.Timings?.Tests ?? 0).Ticks);
-                        }
-
-                        done++;
+                        Report(candidate.Id);
+                        return await ValidateOrErrorAsync(validator, candidate, slot!, token);
+                    }
+                    finally
+                    {
+                        slots.Add(slot!);
+                    }
+                },
+                (_, result) =>
+                {
+                    var (instance, rejection) = result;
+                    if (instance is not null)
+                    {
+                        instances.Append(instance);
+                        keptCount++;
+                        testTicks += TimeSpan.FromSeconds(instance.Timings.Tests).Ticks;
+                        if (options.Max is { } m && keptCount >= m) enough.Cancel();
+                    }
+                    else if (rejection is not null)
+                    {
+                        rejections.Append(rejection);
+                        rejectedCounts.AddOrUpdate(rejection.Kind, 1, (_, n) => n + 1);
+                        testTicks += TimeSpan.FromSeconds(rejection.Timings?.Tests ?? 0).Ticks;
                     }
 
+                    done++;
                     Report(null);
-                }
-                finally
-                {
-                    slots.Add(slot!);
-                }
-            });
+                },
+                enough.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -68,33 +68,26 @@ public static partial class SyntheticTaskMiner
         if (options.Max is { } limit0 && kept >= limit0) await enough.CancelAsync();
         // Validations run in parallel but are recorded in candidate order, so the per-function limit and
         // --max keep the same instances whatever the timing: the run is reproducible from its seed.
-        var pending = candidates.Where(c => !done.Contains(c.Id)).ToList();
-        var turns = Enumerable.Range(0, pending.Count + 1).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        turns[0].SetResult();
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = enough.Token },
-                async (index, token) =>
+            await OrderedParallel.ForEachAsync(candidates.Where(c => !done.Contains(c.Id)).ToList(), options.Jobs,
+                async (item, token) =>
                 {
-                    try
+                    var (id, candidate) = item;
+                    var bug = new SyntheticBug(candidate.Method, $"{candidate.File}::{candidate.Function}", candidate.Description);
+                    bool full;
+                    lock (gate) full = perFunction.GetValueOrDefault(bug.Function) >= options.MaxPerFunction;
+                    return full ? (null, LimitRejection(id, bug, options.MaxPerFunction)) : await ValidateInSlotAsync(validator, candidate, id, bug, slots, token);
+                },
+                (_, result) =>
+                {
+                    Record(result.Item1, result.Item2, options.Max);
+                    lock (gate)
                     {
-                        var (id, candidate) = pending[index];
-                        var bug = new SyntheticBug(candidate.Method, $"{candidate.File}::{candidate.Function}", candidate.Description);
-                        bool full;
-                        lock (gate) full = perFunction.GetValueOrDefault(bug.Function) >= options.MaxPerFunction;
-                        var (instance, rejection) = full ? (null, LimitRejection(id, bug, options.MaxPerFunction)) : await ValidateInSlotAsync(validator, candidate, id, bug, slots, token);
-                        await turns[index].Task.WaitAsync(token);
-                        Record(instance, rejection, options.Max);
-                        lock (gate)
-                        {
-                            if (options.Max is { } max && kept >= max) enough.Cancel();
-                        }
+                        if (options.Max is { } max && kept >= max) enough.Cancel();
                     }
-                    finally
-                    {
-                        turns[index + 1].TrySetResult();
-                    }
-                });
+                },
+                enough.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -55,6 +55,21 @@ public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixtur
     }
 
     [Fact]
+    public async Task RunAsync_MaxWithOneJobOrThree_SameInstances()
+    {
+        using var folder = new TempDirectory();
+        var options = new RealTaskOptions { Repository = sample.History.Path, Offline = true, Runs = 1, Max = 3 };
+
+        var serial = await RealTaskMiner.RunAsync(RunFolder.Create(folder.Combine("one")), options with { Jobs = 1 });
+        var parallel = await RealTaskMiner.RunAsync(RunFolder.Create(folder.Combine("three")), options with { Jobs = 3 });
+
+        Assert.Equal(3, parallel.Kept);
+        Assert.Equal(
+            JsonlReader.Read<TaskInstance>(serial.InstancesPath, RunJson.Options).Select(i => i.InstanceId),
+            JsonlReader.Read<TaskInstance>(parallel.InstancesPath, RunJson.Options).Select(i => i.InstanceId));
+    }
+
+    [Fact]
     public async Task RunAsync_MaxThenResume_StopsAtMaxAndNeverRepeatsACandidate()
     {
         using var folder = new TempDirectory();
