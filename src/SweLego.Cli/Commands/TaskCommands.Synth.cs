@@ -30,7 +30,12 @@ internal static partial class TaskCommands
         var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var runs = new Option<int>("--runs") { Description = "Clean runs of the suite; tests that change between runs are flaky and left out.", DefaultValueFactory = _ => 3, HelpName = "N" };
         var offline = new Option<bool>("--offline") { Description = "Build the environment without a package index." };
-        var timeout = new Option<int>("--test-timeout") { Description = "Seconds one test command may take.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
+        var timeout = new Option<int>("--test-timeout")
+        {
+            Description = "Seconds one test command may take: the clean runs, and at most this for a candidate (whose limit is 10× the slowest clean run, at least 30 s).",
+            DefaultValueFactory = _ => 600,
+            HelpName = "SECONDS",
+        };
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
         var imageBudget = CommonOptions.ImageBudget();

@@ -24,7 +24,8 @@ public sealed record TestRunOutcome(
     /// </summary>
     /// <param name="exitCode">The test command's exit code; null when it is unknown (killed).</param>
     /// <param name="timedOut">The sandbox stopped the command at its time limit.</param>
-    public static TestRunOutcome Classify(string fullLog, int? exitCode, bool timedOut, ITestLogParser parser)
+    /// <param name="limitHit">The sandbox limit the command hit (<c>memory</c>, <c>process</c>, <c>output</c>), if any.</param>
+    public static TestRunOutcome Classify(string fullLog, int? exitCode, bool timedOut, ITestLogParser parser, string? limitHit = null)
     {
         ArgumentNullException.ThrowIfNull(fullLog);
         ArgumentNullException.ThrowIfNull(parser);
@@ -33,6 +34,10 @@ public sealed record TestRunOutcome(
         if (timedOut)
         {
             return new(TestRunKind.Infrastructure, statuses, exitCode, TestRunProblem.TimedOut, "the test command timed out");
+        }
+        if (limitHit is not null)
+        {
+            return new(TestRunKind.Infrastructure, statuses, exitCode, TestRunProblem.ResourceLimit, $"the test command hit the sandbox's {limitHit} limit and was killed");
         }
         if (log.Output is null)
         {

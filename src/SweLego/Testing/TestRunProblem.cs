@@ -7,6 +7,9 @@ namespace SweLego.Testing;
 public enum TestRunProblem
 {
     TimedOut,
+
+    /// <summary>The sandbox killed the test command at its memory, process or output limit (a runaway loop or fork).</summary>
+    ResourceLimit,
     MissingStartMarker,
     MissingEndMarker,
     NoExitCode,

@@ -41,5 +41,19 @@ public sealed class SandboxTestRunnerTests : IDisposable
         Assert.Null(run.Outcome.ExitCode);
     }
 
+    [Fact]
+    public async Task RunAsync_TestAllocatesWithoutEnd_ResourceLimitNotFailingTests()
+    {
+        File.WriteAllText(_repo.Combine("test_hog.py"), "def test_hog():\n    chunks = []\n    while True:\n        chunks.append(bytearray(16 << 20))\n");
+        var limits = SandboxLimits.Default with { MemoryBytes = 256L << 20 };
+        await using var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path, Limits = limits });
+
+        var run = await SandboxTestRunner.RunAsync(session, "python3 -m pytest -rA -p no:cacheprovider", ["test_hog.py"], TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TestRunKind.Infrastructure, run.Outcome.Kind);
+        Assert.Equal(TestRunProblem.ResourceLimit, run.Outcome.Problem);
+        Assert.Equal("the test command hit the sandbox's memory limit and was killed", run.Outcome.Reason);
+    }
+
     public void Dispose() => _repo.Dispose();
 }

@@ -12,7 +12,7 @@ namespace SweLego.Tasks.Synthetic;
 /// FAIL_TO_PASS (passing at baseline, failing with the bug) and PASS_TO_PASS (passing in both)
 /// lists. Flaky baseline tests are in neither.
 /// </summary>
-internal sealed class BugValidator(SyntheticTaskOptions options, SyntheticContext context)
+internal sealed class BugValidator(SyntheticContext context)
 {
     private const int EvidenceLines = 30;
 
@@ -30,14 +30,14 @@ internal sealed class BugValidator(SyntheticTaskOptions options, SyntheticContex
         if (context.Coverage is { } coverage)
         {
             var covering = coverage.TestsCovering(new FunctionKey(candidate.File, candidate.Function)).Where(context.PassingAtBaseline.Contains).Order(StringComparer.Ordinal).ToList();
-            var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, context.Parser, options.TestTimeout, cancellationToken);
+            var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, context.Parser, context.CandidateTimeout, cancellationToken);
             full = first.Run;
             if (first.StoppedEarly)
                 return Reject(id, bug, SyntheticRejectionKind.Survived, $"none of the {covering.Count} tests that execute {candidate.Function} fails", testSeconds: full.Duration.TotalSeconds);
         }
         else
         {
-            full = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, [], context.Parser, options.TestTimeout, cancellationToken);
+            full = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, [], context.Parser, context.CandidateTimeout, cancellationToken);
         }
 
         double testSeconds = full.Duration.TotalSeconds;
@@ -82,9 +82,12 @@ internal sealed class BugValidator(SyntheticTaskOptions options, SyntheticContex
             return (SyntheticRejectionKind.TimedOut, $"did not finish: {run.Outcome.Reason}");
         }
 
-        return run.Outcome.Problem == TestRunProblem.CollectionError
-            ? (SyntheticRejectionKind.CrashesCollection, $"cannot be collected with the bug: {run.Outcome.Reason}")
-            : (SyntheticRejectionKind.NotGradable, $"cannot be graded with the bug: {run.Outcome.Reason}");
+        return run.Outcome.Problem switch
+        {
+            TestRunProblem.CollectionError => (SyntheticRejectionKind.CrashesCollection, $"cannot be collected with the bug: {run.Outcome.Reason}"),
+            TestRunProblem.ResourceLimit => (SyntheticRejectionKind.ResourceLimit, $"runs away with the bug: {run.Outcome.Reason}"),
+            _ => (SyntheticRejectionKind.NotGradable, $"cannot be graded with the bug: {run.Outcome.Reason}"),
+        };
     }
 
     private static (TaskInstance?, SyntheticRejection?) Reject(

@@ -25,6 +25,12 @@ internal sealed class SyntheticContext
 
     public required IReadOnlySet<string> PassingAtBaseline { get; init; }
 
+    /// <summary>
+    /// A candidate's test run limit: ten times the slowest clean run, at least 30 s, at most the
+    /// --test-timeout. A bug that makes the code loop is rejected in seconds, not minutes.
+    /// </summary>
+    public required TimeSpan CandidateTimeout { get; init; }
+
     /// <summary>Which tests execute which function; null when the run is not coverage-guided.</summary>
     public required CoverageMap? Coverage { get; init; }
 

@@ -15,6 +15,9 @@ public enum SyntheticRejectionKind
     /// <summary>With the bug the tests time out.</summary>
     TimedOut,
 
+    /// <summary>With the bug the tests run away (endless allocation, a fork loop) until the sandbox kills them at a limit.</summary>
+    ResourceLimit,
+
     /// <summary>With the bug the tests cannot even be collected (an import fails): not a useful task.</summary>
     CrashesCollection,
 

@@ -63,7 +63,7 @@ public static partial class SyntheticTaskMiner
 
         foreach (var failure in generationFailures) Record(null, failure, null);
         Report();
-        var validator = new BugValidator(options, context);
+        var validator = new BugValidator(context);
         using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.Max is { } limit0 && kept >= limit0) await enough.CancelAsync();
         // Validations run in parallel but are recorded in candidate order, so the per-function limit and

@@ -122,6 +122,8 @@ public static partial class SyntheticTaskMiner
         {
             Mirror = mirror, Commit = commit, CommitDate = commitDate, Spec = spec, Environment = environment, Parser = parser,
             Baseline = baseline, PassingAtBaseline = passing, Coverage = coverage, ScratchDirectory = work,
+            CandidateTimeout = TimeSpan.FromTicks(Math.Min(options.TestTimeout.Ticks,
+                Math.Max(TimeSpan.FromSeconds(30).Ticks, 10 * baseline.Runs.Max(r => r.Duration).Ticks))),
             Statements = new ProblemStatementWriter(options.Model is { } model ? new ModelClient(model) : null),
         };
     }
