@@ -203,7 +203,6 @@ internal static partial class TaskCommands
             }
             catch (GitException e)
             {
-                folder.FailStage(RealTaskMiner.Stage, e.Message);
                 throw new InvalidOperationException($"{options.Repository}: {e.Message}", e);
             }
 

@@ -24,6 +24,21 @@ public static class RealTaskMiner
         RunFolder run, RealTaskOptions options, IProgress<RealTaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            return await RunStageAsync(run, options, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The manifest says why the stage stopped; what was recorded stays and a re-run resumes.
+            run.FailStage(Stage, e.Message);
+            throw;
+        }
+    }
+
+    private static async Task<RealTaskSummary> RunStageAsync(
+        RunFolder run, RealTaskOptions options, IProgress<RealTaskProgress>? progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
