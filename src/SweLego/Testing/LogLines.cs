@@ -8,6 +8,13 @@ internal static partial class LogLines
     /// <summary>Python's `log.split("\n")`: a CR stays on the line, so callers strip when the harness does.</summary>
     public static string[] Split(string log) => log.Split('\n');
 
+    /// <summary>The last <paramref name="count"/> lines of <paramref name="log"/> (evidence for a rejection or a failed run).</summary>
+    public static string Tail(string log, int count)
+    {
+        var lines = log.TrimEnd('\n').Split('\n');
+        return string.Join('\n', lines[Math.Max(0, lines.Length - count)..]);
+    }
+
     /// <summary>Python's `str.split()` with no argument.</summary>
     public static string[] Words(string line) =>
         line.Split([' ', '\t', '\r', '\n', '\f', '\v'], StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text;
-
 namespace SweLego.Sandboxes.Shell;
 
 /// <summary>The embedded bash scripts of the session protocol (see shell-init.sh and supervisor.sh).</summary>
@@ -20,12 +17,5 @@ internal static class ShellScripts
     /// <summary>Single-quotes a string for bash.</summary>
     public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static string Load(string name)
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream($"SweLego.Sandboxes.Shell.{name}")
-            ?? throw new InvalidOperationException($"Embedded script {name} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    private static string Load(string name) => EmbeddedResources.ReadText($"SweLego.Sandboxes.Shell.{name}");
 }

@@ -148,11 +148,7 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
             Evidence = evidence, Timings = timings,
         });
 
-    private static string Tail(string log)
-    {
-        var lines = log.TrimEnd('\n').Split('\n');
-        return string.Join('\n', lines[Math.Max(0, lines.Length - EvidenceLines)..]);
-    }
+    private static string Tail(string log) => LogLines.Tail(log, EvidenceLines);
 
     private static string Short(string commit) => commit[..Math.Min(12, commit.Length)];
 }

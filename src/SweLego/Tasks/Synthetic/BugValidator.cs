@@ -94,9 +94,5 @@ internal sealed class BugValidator(SyntheticContext context)
         string id, SyntheticBug bug, SyntheticRejectionKind kind, string reason, string? evidence = null, double testSeconds = 0) =>
         (null, new SyntheticRejection { CandidateId = id, Bug = bug, Kind = kind, Reason = reason, Evidence = evidence, TestSeconds = testSeconds });
 
-    private static string Tail(string log)
-    {
-        var lines = log.TrimEnd('\n').Split('\n');
-        return string.Join('\n', lines[Math.Max(0, lines.Length - EvidenceLines)..]);
-    }
+    private static string Tail(string log) => LogLines.Tail(log, EvidenceLines);
 }

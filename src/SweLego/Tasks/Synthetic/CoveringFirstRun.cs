@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Shell;
@@ -18,14 +17,7 @@ internal sealed record CoveringFirstRun(TestRunResult Run, bool StoppedEarly)
     private const string PluginModule = "swelego_first";
     private const string StopReason = "swelego: none of the covering tests failed";
 
-    private static readonly Lazy<byte[]> Plugin = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"SweLego.Tasks.Synthetic.{PluginModule}.py")
-            ?? throw new InvalidOperationException($"embedded {PluginModule}.py is missing");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+    private static readonly Lazy<byte[]> Plugin = new(() => EmbeddedResources.ReadBytes($"SweLego.Tasks.Synthetic.{PluginModule}.py"));
 
     public static async Task<CoveringFirstRun> RunAsync(
         ISandboxSession session, string testCommand, IReadOnlyList<string> covering, ITestLogParser parser, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SweLego.Python;
@@ -26,7 +25,7 @@ public static class TestCoverage
 
     private static readonly ExecOptions Quick = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static readonly Lazy<byte[]> Plugin = new(LoadPlugin);
+    private static readonly Lazy<byte[]> Plugin = new(() => EmbeddedResources.ReadBytes($"SweLego.Tasks.Synthetic.Coverage.{PluginModule}.py"));
 
     /// <summary>The plugin's source (embedded in the assembly).</summary>
     public static ReadOnlyMemory<byte> PluginSource => Plugin.Value;
@@ -153,18 +152,6 @@ public static class TestCoverage
 
     private static CoverageResult Failure(string problem, TestRunResult run)
     {
-        var lines = run.Log.TrimEnd('\n').Split('\n');
-        return new CoverageResult(null, problem, string.Join('\n', lines[Math.Max(0, lines.Length - TailLines)..]), run);
-    }
-
-    private static byte[] LoadPlugin()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        string name = $"SweLego.Tasks.Synthetic.Coverage.{PluginModule}.py";
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded plugin {name} is missing from {assembly.GetName().Name}.");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        return new CoverageResult(null, problem, LogLines.Tail(run.Log, TailLines), run);
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SweLego.Tasks.Synthetic.Prompts;
@@ -19,14 +17,7 @@ internal static partial class PromptTemplates
             ? value
             : throw new InvalidOperationException($"Prompt template placeholder {match.Value} has no value."));
 
-    private static string Load(string name)
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream($"SweLego.Tasks.Synthetic.Prompts.{name}")
-            ?? throw new InvalidOperationException($"Embedded prompt {name} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    private static string Load(string name) => EmbeddedResources.ReadText($"SweLego.Tasks.Synthetic.Prompts.{name}");
 
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
     private static partial Regex Placeholder();
