@@ -180,6 +180,24 @@ public sealed class RunFolder
         return UpdateStage(stage, s => s with { Status = StageStatus.Failed, FinishedAt = timeProvider.GetUtcNow(), Reason = reason });
     }
 
+    /// <summary>
+    /// Runs a stage's work: an error other than cancellation marks the stage failed with its message
+    /// and is rethrown (what the stage recorded stays, a re-run resumes); cancellation leaves the stage as it was.
+    /// </summary>
+    public async Task<T> GuardStageAsync<T>(string stage, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            FailStage(stage, e.Message);
+            throw;
+        }
+    }
+
     /// <summary>The stage's folder, <c>RUN/stage</c> (not created).</summary>
     public string StageDirectory(string stage)
     {

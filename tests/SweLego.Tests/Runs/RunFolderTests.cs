@@ -234,4 +234,32 @@ public sealed class RunFolderTests
         Assert.Equal(["x", "y"], run.ReadDoneKeys<Item>("tasks", "items.jsonl", i => i.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["tasks/items.jsonl"], run.ReadManifest().Stage("tasks").Outputs);
     }
+
+    [Fact]
+    public async Task GuardStageAsync_WorkThrows_StageFailedWithTheMessageAndErrorRethrown()
+    {
+        using var temp = new TempDirectory();
+        var run = RunFolder.Create(temp.Combine("run"));
+        run.StartStage("tasks");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            run.GuardStageAsync<int>("tasks", () => throw new InvalidOperationException("the suite cannot be graded")));
+
+        Assert.Equal("the suite cannot be graded", error.Message);
+        var stage = run.ReadManifest().Stage("tasks");
+        Assert.Equal(StageStatus.Failed, stage.Status);
+        Assert.Equal("the suite cannot be graded", stage.Reason);
+    }
+
+    [Fact]
+    public async Task GuardStageAsync_Cancelled_StageLeftRunning()
+    {
+        using var temp = new TempDirectory();
+        var run = RunFolder.Create(temp.Combine("run"));
+        run.StartStage("tasks");
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run.GuardStageAsync<int>("tasks", () => throw new OperationCanceledException()));
+
+        Assert.Equal(StageStatus.Running, run.ReadManifest().Stage("tasks").Status);
+    }
 }

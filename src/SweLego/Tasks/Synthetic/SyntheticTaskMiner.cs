@@ -35,16 +35,7 @@ public static partial class SyntheticTaskMiner
         RunFolder run, SyntheticTaskOptions options, IProgress<SyntheticTaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        try
-        {
-            return await RunStageAsync(run, options, progress, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The manifest says why the stage stopped; what was recorded stays and a re-run resumes.
-            run.FailStage(Stage, e.Message);
-            throw;
-        }
+        return await run.GuardStageAsync(Stage, () => RunStageAsync(run, options, progress, cancellationToken));
     }
 
     private static async Task<SyntheticTaskSummary> RunStageAsync(
