@@ -108,28 +108,10 @@ internal static partial class TaskCommands
         }
     }
 
-    internal static async Task<SyntheticTaskSummary> RunSynthWithProgressAsync(RunFolder folder, SyntheticTaskOptions options, CancellationToken cancellationToken)
-    {
-        SyntheticTaskSummary? summary = null;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("synthetic tasks", maxValue: 1);
-                var progress = new Progress<SyntheticTaskProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.Candidates);
-                    task.Value = p.Done;
-                    string rejected = string.Join(", ", p.Rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
-                    task.Description = Markup.Escape(p.Phase == "validating"
-                        ? $"{p.Done}/{p.Candidates} bugs · kept {p.Kept}" + (rejected.Length > 0 ? $" · rejected: {rejected}" : "")
-                        : p.Phase);
-                });
-                summary = await SyntheticTaskMiner.RunAsync(folder, options, progress, cancellationToken);
-                task.Value = task.MaxValue;
-            });
-        return summary!;
-    }
+    internal static Task<SyntheticTaskSummary> RunSynthWithProgressAsync(RunFolder folder, SyntheticTaskOptions options, CancellationToken cancellationToken) =>
+        WithProgressAsync<SyntheticTaskProgress, SyntheticTaskSummary>("synthetic tasks",
+            progress => SyntheticTaskMiner.RunAsync(folder, options, progress, cancellationToken),
+            p => (p.Candidates, p.Done, p.Phase == "validating" ? $"{p.Done}/{p.Candidates} bugs · kept {p.Kept}{RejectedText(p.Rejected)}" : p.Phase));
 
     internal static void PrintSynth(SyntheticTaskSummary summary, RunFolder folder)
     {
@@ -144,6 +126,4 @@ internal static partial class TaskCommands
         AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
         AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/]");
     }
-
-    private static string Name(SyntheticRejectionKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 }

@@ -212,25 +212,38 @@ internal static partial class TaskCommands
         return command;
     }
 
-    internal static async Task<RealTaskSummary> RunRealWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken)
+    internal static Task<RealTaskSummary> RunRealWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken) =>
+        WithProgressAsync<RealTaskProgress, RealTaskSummary>("finding candidates",
+            progress => RealTaskMiner.RunAsync(folder, options, progress, cancellationToken),
+            p => (p.Candidates, p.Done, $"{p.Done}/{p.Candidates} candidates · kept {p.Kept}{RejectedText(p.Rejected)}"));
+
+    /// <summary>One progress bar for a task stage: <paramref name="describe"/> gives its total, done count and text.</summary>
+    private static async Task<TSummary> WithProgressAsync<TProgress, TSummary>(
+        string start, Func<IProgress<TProgress>, Task<TSummary>> work, Func<TProgress, (int Total, int Done, string Text)> describe)
     {
-        RealTaskSummary? summary = null;
+        TSummary? summary = default;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("finding candidates", maxValue: 1);
-                var progress = new Progress<RealTaskProgress>(p =>
+                var task = context.AddTask(start, maxValue: 1);
+                summary = await work(new Progress<TProgress>(p =>
                 {
-                    task.MaxValue = Math.Max(1, p.Candidates);
-                    task.Value = p.Done;
-                    string rejected = string.Join(", ", p.Rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
-                    task.Description = Markup.Escape($"{p.Done}/{p.Candidates} candidates · kept {p.Kept}" + (rejected.Length > 0 ? $" · rejected: {rejected}" : ""));
-                });
-                summary = await RealTaskMiner.RunAsync(folder, options, progress, cancellationToken);
+                    var (total, done, text) = describe(p);
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = done;
+                    task.Description = Markup.Escape(text);
+                }));
                 task.Value = task.MaxValue;
             });
         return summary!;
+    }
+
+    /// <summary>" · rejected: no_fail_to_pass 2, …" for the progress line, or "" when nothing was rejected.</summary>
+    private static string RejectedText<TKind>(IReadOnlyDictionary<TKind, int> rejected) where TKind : struct, Enum
+    {
+        string text = string.Join(", ", rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
+        return text.Length > 0 ? $" · rejected: {text}" : "";
     }
 
     private static void Print(RealTaskSummary summary, RunFolder folder)
@@ -246,5 +259,6 @@ internal static partial class TaskCommands
         AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/] (reasons and evidence; test logs in tasks-real/logs/)");
     }
 
-    private static string Name(RejectionKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+    /// <summary>A rejection kind as the JSONL files spell it (snake_case).</summary>
+    private static string Name<TKind>(TKind kind) where TKind : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 }
