@@ -3,7 +3,6 @@ using System.Diagnostics;
 using SweLego.Environments;
 using SweLego.Environments.Build;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Tasks;
@@ -14,14 +13,14 @@ namespace SweLego.Tasks;
 /// changes along the history (new dependencies) gets a new environment, an unchanged one never
 /// rebuilds. A failed build is remembered too, so the candidates needing it are rejected fast.
 /// </summary>
-internal sealed class EnvironmentPool(string backend, bool offline, DockerBackendOptions docker, DockerEnvironmentOptions images, RepositoryMirror mirror, string root)
+internal sealed class EnvironmentPool(TaskMiningOptions options, RepositoryMirror mirror, string root)
 {
     /// <summary>Where a checkout is mounted in a bwrap sandbox; an editable install points here.</summary>
     public const string LocalWorkdir = "/tmp/testbed";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<PooledEnvironment>>> _environments = new(StringComparer.Ordinal);
 
-    public string Workdir => backend == SandboxBackends.Docker ? DockerEnvironmentBuilder.Workdir : LocalWorkdir;
+    public string Workdir => options.Backend == SandboxBackends.Docker ? DockerEnvironmentBuilder.Workdir : LocalWorkdir;
 
     /// <summary>Time spent building (or finding) the environments so far.</summary>
     public TimeSpan BuildTime => TimeSpan.FromTicks(_environments.Values
@@ -38,12 +37,12 @@ internal sealed class EnvironmentPool(string backend, bool offline, DockerBacken
         try
         {
             // Docker copies the checkout into the image, so it must own its objects (no --shared).
-            bool inImage = backend == SandboxBackends.Docker;
+            bool inImage = options.Backend == SandboxBackends.Docker;
             await new GitCommand(root).RunAsync(["clone", "--quiet", "--no-checkout", .. inImage ? Array.Empty<string>() : ["--shared"], mirror.Path, source], cancellationToken);
             await new GitCommand(source).RunAsync(["checkout", "--quiet", "--detach", commit], cancellationToken);
             var built = inImage
-                ? await DockerEnvironmentBuilder.BuildAsync(spec, source, commit, offline, docker, images, cancellationToken)
-                : await LocalEnvironmentBuilder.BuildAsync(spec, source, Path.Combine(root, "venvs"), offline, LocalWorkdir, cancellationToken);
+                ? await DockerEnvironmentBuilder.BuildAsync(spec, source, commit, options.Offline, options.Docker, options.Images, cancellationToken)
+                : await LocalEnvironmentBuilder.BuildAsync(spec, source, Path.Combine(root, "venvs"), options.Offline, LocalWorkdir, cancellationToken);
             return new PooledEnvironment(spec, built, commit, clock.Elapsed);
         }
         finally

@@ -10,7 +10,7 @@ namespace SweLego.Tasks.Real;
 /// <summary>
 /// Validates one candidate the way SWE-bench validates a PR: split the change into patch and
 /// test patch, run the test patch's test files at base + test patch and at base + test patch +
-/// patch (<see cref="RealTaskOptions.Runs"/> times each, so flaky tests are found), and keep
+/// patch (<see cref="TaskMiningOptions.Runs"/> times each, so flaky tests are found), and keep
 /// the candidate when at least one test goes from failing to passing. Every way out is an
 /// instance or a rejection with its reason; the logs of every run are kept.
 /// </summary>

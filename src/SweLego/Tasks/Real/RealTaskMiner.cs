@@ -9,7 +9,7 @@ namespace SweLego.Tasks.Real;
 /// <summary>
 /// <c>swelego tasks real</c>: turns a repository's history into validated SWE-bench instances in
 /// the run folder's <see cref="Stage"/> stage. Candidates are validated newest first, up to
-/// <see cref="RealTaskOptions.Jobs"/> at once; each ends as one line in <see cref="InstancesFile"/>
+/// <see cref="TaskMiningOptions.Jobs"/> at once; each ends as one line in <see cref="InstancesFile"/>
 /// or <see cref="RejectedFile"/>, so a run stopped at any point resumes where it was and never
 /// repeats or loses a candidate. One bad candidate never stops the batch; one that failed with
 /// an unexpected error (<see cref="RejectionKind.Error"/>) is recorded and tried again on resume.
@@ -68,7 +68,7 @@ public static class RealTaskMiner
 
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var environments = new EnvironmentPool(options.Backend, options.Offline, options.Docker, options.Images, mirror, run.StagePath(Stage, "environments"));
+        var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
         Directory.CreateDirectory(run.StagePath(Stage, "environments"));
         var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
         var slots = new ConcurrentBag<ValidationSlot>(

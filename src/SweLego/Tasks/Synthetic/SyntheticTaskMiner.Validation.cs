@@ -6,7 +6,7 @@ namespace SweLego.Tasks.Synthetic;
 public static partial class SyntheticTaskMiner
 {
     /// <summary>
-    /// Validates the candidates in order, <see cref="SyntheticTaskOptions.Jobs"/> at once, skipping those
+    /// Validates the candidates in order, <see cref="TaskMiningOptions.Jobs"/> at once, skipping those
     /// an earlier session recorded, and records the results in candidate order. A function that
     /// reached its limit gets no more validations; reaching --max cancels the work in flight (not
     /// recorded, so a later run does it).

@@ -20,7 +20,7 @@ namespace SweLego.Tasks.Synthetic;
 /// <summary>
 /// <c>swelego tasks synth</c>: injects bugs into the functions a repository's tests execute and
 /// keeps those the tests catch, as SWE-bench instances whose gold patch reverts the bug (stage
-/// <see cref="Stage"/>). The clean suite runs <see cref="SyntheticTaskOptions.Runs"/> times
+/// <see cref="Stage"/>). The clean suite runs <see cref="TaskMiningOptions.Runs"/> times
 /// (flaky tests are left out), a tracer maps tests to functions, candidates from every selected
 /// method are ordered by a seeded shuffle, and each is validated first with its covering tests,
 /// then with the whole suite. Resumable like <see cref="RealTaskMiner"/>: one JSONL line per candidate.
@@ -53,7 +53,7 @@ public static partial class SyntheticTaskMiner
         var commitDate = DateTimeOffset.Parse((await mirror.Git.RunAsync(["show", "-s", "--format=%cI", commit], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var pool = new EnvironmentPool(options.Backend, options.Offline, options.Docker, options.Images, mirror, run.StagePath(Stage, "environments"));
+        var pool = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
         Directory.CreateDirectory(run.StagePath(Stage, "environments"));
         var slots = new ConcurrentBag<ValidationSlot>(
             Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
@@ -100,7 +100,7 @@ public static partial class SyntheticTaskMiner
         }
     }
 
-    /// <summary>The clean suite, <see cref="SyntheticTaskOptions.Runs"/> times, and (pytest) the coverage run; both written to the stage folder.</summary>
+    /// <summary>The clean suite, <see cref="TaskMiningOptions.Runs"/> times, and (pytest) the coverage run; both written to the stage folder.</summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
         TaskEnvironment environment, ValidationSlot slot, string work, CancellationToken cancellationToken)
@@ -177,7 +177,7 @@ public static partial class SyntheticTaskMiner
     }
 
     /// <summary>
-    /// One <c>llm.rewrite</c> per documented target function, <see cref="SyntheticTaskOptions.Jobs"/> requests at
+    /// One <c>llm.rewrite</c> per documented target function, <see cref="TaskMiningOptions.Jobs"/> requests at
     /// once. Its id depends on the function only, so a resumed run never asks the model again for a
     /// function an earlier session settled; a failed rewrite is a rejection with the model's reason.
     /// </summary>

@@ -1,23 +1,14 @@
-using SweLego.Environments.Build;
 using SweLego.Models;
-using SweLego.Sandboxes;
-using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Synthetic.Mutators;
 using SweLego.Tasks.Synthetic.Rewrite;
 
 namespace SweLego.Tasks.Synthetic;
 
-/// <summary>Settings of <see cref="SyntheticTaskMiner"/>; <see cref="Validate"/> names the bad one.</summary>
-public sealed record SyntheticTaskOptions
+/// <summary>Settings of <see cref="SyntheticTaskMiner"/> (the shared ones in <see cref="TaskMiningOptions"/>; <see cref="TaskMiningOptions.Runs"/> is the clean baseline runs).</summary>
+public sealed record SyntheticTaskOptions : TaskMiningOptions
 {
-    /// <summary>The repository to read (only read: the miner works on its own mirror).</summary>
-    public required string Repository { get; init; }
-
     /// <summary>The commit to inject bugs into; null = the repository's HEAD.</summary>
     public string? Commit { get; init; }
-
-    /// <summary>Stop after this many instances in the run (counting earlier sessions of a resumed run); null = no limit.</summary>
-    public int? Max { get; init; }
 
     /// <summary>
     /// Mutator ids or prefixes (<c>py.flip_comparison</c>, <c>py.</c>) and <c>llm.rewrite</c> (needs
@@ -50,33 +41,10 @@ public sealed record SyntheticTaskOptions
     /// <summary>Validate each candidate first with only the tests that execute its function (default), instead of the whole suite.</summary>
     public bool CoverageGuided { get; init; } = true;
 
-    /// <summary>Candidates validated at once, each in its own checkout and sandbox. Default 1.</summary>
-    public int Jobs { get; init; } = 1;
-
-    /// <summary>Baseline runs of the whole suite; tests whose status differs between runs are flaky. Default 3.</summary>
-    public int Runs { get; init; } = 3;
-
-    /// <summary><c>bwrap</c> (default) or <c>docker</c>.</summary>
-    public string Backend { get; init; } = SandboxBackends.Bwrap;
-
-    /// <summary>Build the environment without a package index.</summary>
-    public bool Offline { get; init; }
-
-    /// <summary>Limit of one test command. Default 10 minutes.</summary>
-    public TimeSpan TestTimeout { get; init; } = TimeSpan.FromMinutes(10);
-
-    public DockerBackendOptions Docker { get; init; } = new();
-
-    public DockerEnvironmentOptions Images { get; init; } = new();
-
-    public void Validate()
+    public override void Validate()
     {
-        if (Max is < 1) throw new ArgumentException($"--max must be at least 1 (got {Max}).");
+        base.Validate();
         if (MaxPerFunction < 1) throw new ArgumentException($"--per-function must be at least 1 (got {MaxPerFunction}).");
-        if (Jobs < 1) throw new ArgumentException($"--jobs must be at least 1 (got {Jobs}).");
-        if (Runs < 1) throw new ArgumentException($"--runs must be at least 1 (got {Runs}).");
-        if (TestTimeout <= TimeSpan.Zero) throw new ArgumentException("The test timeout must be positive.");
-        if (!SandboxBackends.Names.Contains(Backend)) throw new ArgumentException($"Unknown backend '{Backend}' (use {string.Join(" or ", SandboxBackends.Names)}).");
         if (Rewrites && Model is null) throw new ArgumentException($"{LlmRewriter.Id} needs a model (--model-endpoint and --model).");
         Model?.Validate();
         _ = Mutators;
