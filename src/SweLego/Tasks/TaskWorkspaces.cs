@@ -16,7 +16,7 @@ public static class TaskWorkspaces
     public static async Task<SanitizationResult> CreateRealAsync(TaskInstance instance, string destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        string full = await CloneAsync(instance.Environment.RepositoryMirror, destination, cancellationToken);
+        string full = await CloneAsync(instance.Environment.RepositoryMirror, destination, privateObjects: true, cancellationToken);
         return await HistorySanitizer.SanitizeForRealTaskAsync(full, instance.BaseCommit, cancellationToken);
     }
 
@@ -25,7 +25,8 @@ public static class TaskWorkspaces
     public static async Task<string> CreateSyntheticAsync(
         string mirror, string originalCommit, string bugPatch, string message, string destination, CancellationToken cancellationToken = default)
     {
-        string full = await CloneAsync(mirror, destination, cancellationToken);
+        // The clone's .git is replaced below, so it may borrow the mirror's objects instead of copying them all.
+        string full = await CloneAsync(mirror, destination, privateObjects: false, cancellationToken);
         var git = new GitCommand(full);
         await git.RunAsync(["checkout", "--quiet", "--detach", originalCommit], cancellationToken);
         await git.RunAsync(["apply", "--whitespace=nowarn", "-"], bugPatch, cancellationToken);
@@ -44,14 +45,14 @@ public static class TaskWorkspaces
     /// <summary>The message of a synthetic workspace's only commit.</summary>
     public const string SyntheticCommitMessage = "Initial commit";
 
-    private static async Task<string> CloneAsync(string mirror, string destination, CancellationToken cancellationToken)
+    /// <param name="privateObjects">Copy the objects (--no-local), so pruning the workspace never touches the mirror; otherwise borrow them (--shared).</param>
+    private static async Task<string> CloneAsync(string mirror, string destination, bool privateObjects, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(destination);
         if (Directory.Exists(full) || File.Exists(full)) throw new IOException($"'{full}' already exists; a task workspace needs a new folder.");
         string parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
-        // --no-local: a private copy of the objects, so pruning the workspace never touches the mirror.
-        await new GitCommand(parent).RunAsync(["clone", "--quiet", "--no-local", "--no-checkout", mirror, full], cancellationToken);
+        await new GitCommand(parent).RunAsync(["clone", "--quiet", privateObjects ? "--no-local" : "--shared", "--no-checkout", mirror, full], cancellationToken);
         return full;
     }
 }

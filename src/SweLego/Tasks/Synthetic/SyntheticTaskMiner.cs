@@ -67,18 +67,20 @@ public static partial class SyntheticTaskMiner
             var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir);
 
             progress?.Report(new SyntheticTaskProgress("baseline", 0, 0, 0, empty));
-            var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, cancellationToken);
+            var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
+            var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, cancellationToken);
 
             progress?.Report(new SyntheticTaskProgress("generating", 0, 0, 0, empty));
             var state = SyntheticRunState.Read(run, Stage, InstancesFile, RejectedFile);
             var generation = Stopwatch.StartNew();
-            var (targets, candidates) = Generate(first.Checkout, options.Mutators, context, mirror, commit);
+            var targets = Targets(first.Checkout, context).ToList();
+            var candidates = Generate(targets, options.Mutators, mirror, commit);
             generation.Stop();
             var rewrites = new List<SyntheticRejection>();
             if (options.Rewrites)
             {
                 progress?.Report(new SyntheticTaskProgress($"{LlmRewriter.Id}: asking {options.Model!.Endpoint}", 0, 0, 0, empty));
-                var (rewritten, failed) = await RewriteAsync(first.Checkout, options, context, mirror, commit, state, cancellationToken);
+                var (rewritten, failed) = await RewriteAsync(targets, new LlmRewriter(model!), options.Jobs, mirror, commit, state, cancellationToken);
                 candidates.AddRange(rewritten);
                 rewrites.AddRange(failed);
             }
@@ -90,7 +92,7 @@ public static partial class SyntheticTaskMiner
 
             var validation = Stopwatch.StartNew();
             var (kept, byMethod, rejected, skipped) = await ValidateAllAsync(run, options, context, [.. ordered], rewrites, state, slots, progress, cancellationToken);
-            return new SyntheticTaskSummary(mirror.Name, commit, targets, candidates.Count, kept, byMethod, rejected, skipped,
+            return new SyntheticTaskSummary(mirror.Name, commit, targets.Count, candidates.Count, kept, byMethod, rejected, skipped,
                 run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile), clock.Elapsed, generation.Elapsed, validation.Elapsed, pool.BuildTime);
         }
         finally
@@ -103,7 +105,8 @@ public static partial class SyntheticTaskMiner
     /// <summary>The clean suite, <see cref="TaskMiningOptions.Runs"/> times, and (pytest) the coverage run; both written to the stage folder.</summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
-        TaskEnvironment environment, ValidationSlot slot, string work, CancellationToken cancellationToken)
+        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model,
+        CancellationToken cancellationToken)
     {
         var session = await slot.SessionAsync(environment, cancellationToken);
         var parser = TestLogParsers.Get(spec.LogParser);
@@ -130,7 +133,7 @@ public static partial class SyntheticTaskMiner
             Baseline = baseline, PassingAtBaseline = passing, Coverage = coverage, ScratchDirectory = work,
             CandidateTimeout = TimeSpan.FromTicks(Math.Min(options.TestTimeout.Ticks,
                 Math.Max(TimeSpan.FromSeconds(30).Ticks, 10 * baseline.Runs.Max(r => r.Duration).Ticks))),
-            Statements = new ProblemStatementWriter(options.Model is { } model ? new ModelClient(model) : null),
+            Statements = new ProblemStatementWriter(model),
         };
     }
 
@@ -157,23 +160,18 @@ public static partial class SyntheticTaskMiner
     }
 
     /// <summary>Every candidate of every selected mutator on every target function, each with its id; an identical change only once.</summary>
-    private static (int Targets, List<(string Id, BugCandidate Candidate)> Candidates) Generate(
-        string checkout, IReadOnlyList<IBugMutator> mutators, SyntheticContext context, RepositoryMirror mirror, string commit)
+    private static List<(string Id, BugCandidate Candidate)> Generate(
+        List<(ParsedModule Module, PythonFunction Function)> targets, IReadOnlyList<IBugMutator> mutators, RepositoryMirror mirror, string commit)
     {
-        int targets = 0;
         var all = new List<(string, BugCandidate)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (module, function) in Targets(checkout, context))
+        foreach (var candidate in targets.SelectMany(t => mutators.SelectMany(m => m.Candidates(t.Module, t.Function))))
         {
-            targets++;
-            foreach (var candidate in mutators.SelectMany(m => m.Candidates(module, function)))
-            {
-                string hash = Hash([.. Encoding.UTF8.GetBytes(candidate.File + "\0"), .. candidate.NewContent]);
-                if (seen.Add(hash)) all.Add((CandidateId(mirror, commit, candidate.Method, hash), candidate));
-            }
+            string hash = Hash([.. Encoding.UTF8.GetBytes(candidate.File + "\0"), .. candidate.NewContent]);
+            if (seen.Add(hash)) all.Add((CandidateId(mirror, commit, candidate.Method, hash), candidate));
         }
 
-        return (targets, all);
+        return all;
     }
 
     /// <summary>
@@ -182,18 +180,17 @@ public static partial class SyntheticTaskMiner
     /// function an earlier session settled; a failed rewrite is a rejection with the model's reason.
     /// </summary>
     private static async Task<(List<(string Id, BugCandidate Candidate)> Candidates, List<SyntheticRejection> Failed)> RewriteAsync(
-        string checkout, SyntheticTaskOptions options, SyntheticContext context, RepositoryMirror mirror, string commit, SyntheticRunState state,
-        CancellationToken cancellationToken)
+        List<(ParsedModule Module, PythonFunction Function)> targets, LlmRewriter rewriter, int jobs, RepositoryMirror mirror, string commit,
+        SyntheticRunState state, CancellationToken cancellationToken)
     {
-        var rewriter = new LlmRewriter(new ModelClient(options.Model!));
         var candidates = new ConcurrentBag<(string, BugCandidate)>();
         var failed = new ConcurrentBag<SyntheticRejection>();
-        var targets = Targets(checkout, context)
+        var documented = targets
             .Where(t => t.Function.Docstring is not null)
             .Select(t => (t.Module, t.Function, Id: CandidateId(mirror, commit, LlmRewriter.Id, Hash(Encoding.UTF8.GetBytes($"{t.Module.Path}::{t.Function.QualifiedName}")))))
             .Where(t => !state.Done.Contains(t.Id))
             .ToList();
-        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken }, async (target, token) =>
+        await Parallel.ForEachAsync(documented, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken }, async (target, token) =>
         {
             var result = await rewriter.RewriteAsync(target.Module, target.Function, token);
             if (result.Candidate is { } candidate) candidates.Add((target.Id, candidate));
