@@ -42,14 +42,15 @@ public static class TaskMiningBenchmark
         {
             progress?.Report($"raw test runs: {id}");
             var (patches, _) = await CandidatePatches.ComputeAsync(mirror, baseCommit, fixCommit, cancellationToken);
-            var files = patches!.TestFiles.Where(TestPaths.IsTestModule).ToList();
             await git.RunAsync(["checkout", "--quiet", "--force", "--detach", baseCommit], cancellationToken);
             await git.RunAsync(["clean", "--quiet", "-ffdx"], cancellationToken);
-            await git.RunAsync(["apply", "-"], patches.TestPatch, cancellationToken);
-            raw += await RunTestsAsync(python, checkout, ExistingFiles(checkout, files), options.Runs, cancellationToken);
+            await git.RunAsync(["apply", "-"], patches!.TestPatch, cancellationToken);
+            // The test modules the miner ran: those of the test patch that exist with it (the gold patch never touches tests).
+            var files = patches.TestFiles.Where(f => TestPaths.IsTestModule(f) && File.Exists(Path.Combine(checkout, f))).ToList();
+            raw += await RunTestsAsync(python, checkout, files, options.Runs, cancellationToken);
             await git.RunAsync(["clean", "--quiet", "-ffdx"], cancellationToken);
             await git.RunAsync(["apply", "-"], patches.Patch, cancellationToken);
-            raw += await RunTestsAsync(python, checkout, ExistingFiles(checkout, files), options.Runs, cancellationToken);
+            raw += await RunTestsAsync(python, checkout, files, options.Runs, cancellationToken);
         }
 
         double miner = summary.Elapsed.TotalSeconds, environment = summary.EnvironmentBuildTime.TotalSeconds, rawSeconds = raw.TotalSeconds;
@@ -58,8 +59,6 @@ public static class TaskMiningBenchmark
             miner, environment, summary.TestTime.TotalSeconds, rawSeconds,
             (miner - environment - rawSeconds) / rawSeconds, (miner - rawSeconds) / rawSeconds, TargetOverhead);
     }
-
-    private static List<string> ExistingFiles(string checkout, List<string> files) => files.Where(f => File.Exists(Path.Combine(checkout, f))).ToList();
 
     private static async Task<TimeSpan> RunTestsAsync(string python, string checkout, List<string> files, int runs, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using SweLego.Cli;
+using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Cli;
 
@@ -9,7 +10,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_Help_ListsVerbsAndExitsZero()
     {
-        var (exit, stdout, _) = await RunAsync("--help");
+        var (exit, stdout, _) = await CliRunner.RunAsync("--help");
         Assert.Equal(0, exit);
         Assert.Contains("sandbox", stdout, StringComparison.Ordinal);
         Assert.Contains("bench", stdout, StringComparison.Ordinal);
@@ -19,7 +20,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_SandboxRunPython_PrintsObservationAndCommandExitCode()
     {
-        var (exit, stdout, _) = await RunAsync("sandbox", "run", "--", "python3", "-c", "print(42)");
+        var (exit, stdout, _) = await CliRunner.RunAsync("sandbox", "run", "--", "python3", "-c", "print(42)");
         Assert.Equal(0, exit);
         string[] lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("42", lines[0]);
@@ -30,7 +31,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_CommandFails_ExitsWithItsExitCode()
     {
-        var (exit, stdout, _) = await RunAsync("sandbox", "run", "--", "echo out; (exit 3)");
+        var (exit, stdout, _) = await CliRunner.RunAsync("sandbox", "run", "--", "echo out; (exit 3)");
         Assert.Equal(3, exit);
         Assert.EndsWith("[Command finished with exit code 3]\n", stdout, StringComparison.Ordinal);
     }
@@ -38,7 +39,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_BadOptionValue_UsageErrorExitsTwo()
     {
-        var (exit, _, stderr) = await RunAsync("bench", "sandbox", "--iterations", "many");
+        var (exit, _, stderr) = await CliRunner.RunAsync("bench", "sandbox", "--iterations", "many");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Contains("many", stderr, StringComparison.Ordinal);
     }
@@ -46,7 +47,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_ImageWithBwrap_UsageErrorExitsTwo()
     {
-        var (exit, _, stderr) = await RunAsync("sandbox", "run", "--image", "swelego/base:bookworm-2", "--", "true");
+        var (exit, _, stderr) = await CliRunner.RunAsync("sandbox", "run", "--image", "swelego/base:bookworm-2", "--", "true");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --image needs --backend docker", stderr, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_MissingImage_OneActionableLineExitsOne()
     {
-        var (exit, stdout, stderr) = await RunAsync("sandbox", "run", "--backend", "docker", "--image", "swelego/no-such-image:1", "--", "true");
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("sandbox", "run", "--backend", "docker", "--image", "swelego/no-such-image:1", "--", "true");
         Assert.Equal(CliApp.Failure, exit);
         Assert.Empty(stdout);
         string[] lines = stderr.TrimEnd('\n').Split('\n');
@@ -72,7 +73,7 @@ public sealed class CliAppTests
         await File.WriteAllTextAsync(bad, "def f(x):\n    return x +\n");
         await File.WriteAllTextAsync(folder.Combine("good.py"), "class C:\n    @staticmethod\n    def g():\n        pass\n");
 
-        var (exit, stdout, _) = await RunAsync("python", "check", folder.Path);
+        var (exit, stdout, _) = await CliRunner.RunAsync("python", "check", folder.Path);
 
         Assert.Equal(CliApp.Failure, exit);
         Assert.Contains($"{bad}:2:14: invalid syntax", stdout, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class CliAppTests
         string good = folder.Combine("good.py");
         await File.WriteAllTextAsync(good, "class C:\n    @staticmethod\n    def g():\n        pass\n");
 
-        var (exit, stdout, _) = await RunAsync("python", "check", good, "--json");
+        var (exit, stdout, _) = await CliRunner.RunAsync("python", "check", good, "--json");
 
         Assert.Equal(0, exit);
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
@@ -98,7 +99,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_EnvPruneBudgetNotASize_UsageErrorNamesAcceptedForms()
     {
-        var (exit, _, stderr) = await RunAsync("env", "prune", "--budget", "20G");
+        var (exit, _, stderr) = await CliRunner.RunAsync("env", "prune", "--budget", "20G");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Contains("'20G' is not a size", stderr, StringComparison.Ordinal);
         Assert.Contains("1.5GiB", stderr, StringComparison.Ordinal);
@@ -108,7 +109,7 @@ public sealed class CliAppTests
     public async Task RunAsync_EnvBuildImageBudgetWithBwrap_UsageErrorExitsTwo()
     {
         using var folder = new TestSupport.TempDirectory();
-        var (exit, _, stderr) = await RunAsync("env", "build", folder.Path, "--image-budget", "1GB");
+        var (exit, _, stderr) = await CliRunner.RunAsync("env", "build", folder.Path, "--image-budget", "1GB");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --image-budget needs --backend docker", stderr, StringComparison.Ordinal);
     }
@@ -122,12 +123,12 @@ public sealed class CliAppTests
         {
             string tag = await images.BuildAsync("cli", bytes: 100_000);
 
-            var (dryExit, dryOut, _) = await RunAsync("env", "prune", "--budget", "0", "--dry-run", "--label", images.LabelFilter);
+            var (dryExit, dryOut, _) = await CliRunner.RunAsync("env", "prune", "--budget", "0", "--dry-run", "--label", images.LabelFilter);
             Assert.Equal(0, dryExit);
             Assert.Contains("Would remove 1 image(s)", dryOut, StringComparison.Ordinal);
             Assert.True(await client.ImageExistsAsync(tag));
 
-            var (exit, stdout, _) = await RunAsync("env", "prune", "--budget", "1KB", "--label", images.LabelFilter);
+            var (exit, stdout, _) = await CliRunner.RunAsync("env", "prune", "--budget", "1KB", "--label", images.LabelFilter);
             Assert.Equal(0, exit);
             Assert.Contains("Removed 1 image(s)", stdout, StringComparison.Ordinal);
             Assert.Contains("(budget 1.0 KB)", stdout, StringComparison.Ordinal);
@@ -136,25 +137,6 @@ public sealed class CliAppTests
         finally
         {
             await images.RemoveAllAsync();
-        }
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            int exit = await CliApp.RunAsync(args);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
         }
     }
 }

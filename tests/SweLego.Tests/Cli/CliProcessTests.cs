@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Cli;
 
@@ -9,15 +10,7 @@ public sealed class CliProcessTests
     public async Task SandboxRun_SigintWhileCommandRuns_Exits130AndLeavesNoProcess()
     {
         string unique = $"sleep {Random.Shared.Next(100_000, 999_999)}.25";
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "SweLego.Cli.dll"), "sandbox", "run", "--", unique])
-            info.ArgumentList.Add(arg);
-        using var cli = Process.Start(info)!;
+        using var cli = Process.Start(CliRunner.ProcessStartInfo("sandbox", "run", "--", unique))!;
         var stdout = cli.StandardOutput.ReadToEndAsync();
         var stderr = cli.StandardError.ReadToEndAsync();
 

@@ -1,6 +1,5 @@
-using SweLego.Runs;
-using System.Diagnostics;
 using SweLego.Cli;
+using SweLego.Runs;
 using SweLego.Tests.Tasks.Git;
 using SweLego.Tests.TestSupport;
 
@@ -15,7 +14,7 @@ public sealed class TaskCommandsTests : IDisposable
     [Fact]
     public async Task TasksReal_Help_ExplainsItselfAndExitsZero()
     {
-        var (exit, stdout, _) = await RunAsync("tasks", "real", "--help");
+        var (exit, stdout, _) = await CliRunner.RunAsync("tasks", "real", "--help");
 
         Assert.Equal(0, exit);
         Assert.Contains("FAIL_TO_PASS", stdout, StringComparison.Ordinal);
@@ -27,7 +26,7 @@ public sealed class TaskCommandsTests : IDisposable
     [Fact]
     public async Task TasksReal_SinceNotADate_UsageErrorNamingTheValue()
     {
-        var (exit, _, stderr) = await RunAsync("tasks", "real", _temp.Path, "--since", "notadate", "--run", _temp.Combine("run"));
+        var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "real", _temp.Path, "--since", "notadate", "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --since 'notadate' is not a date", stderr, StringComparison.Ordinal);
@@ -37,7 +36,7 @@ public sealed class TaskCommandsTests : IDisposable
     [Fact]
     public async Task TasksReal_JobsZero_UsageErrorNamingTheOption()
     {
-        var (exit, _, stderr) = await RunAsync("tasks", "real", _temp.Path, "--jobs", "0", "--run", _temp.Combine("run"));
+        var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "real", _temp.Path, "--jobs", "0", "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --jobs must be at least 1 (got 0).", stderr, StringComparison.Ordinal);
@@ -49,7 +48,7 @@ public sealed class TaskCommandsTests : IDisposable
     {
         string missing = _temp.Combine("no-such-repository");
 
-        var (exit, _, stderr) = await RunAsync("tasks", "real", missing, "--offline", "--run", _temp.Combine("run"));
+        var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "real", missing, "--offline", "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.Failure, exit);
         string[] lines = stderr.TrimEnd('\n').Split('\n');
@@ -72,7 +71,7 @@ public sealed class TaskCommandsTests : IDisposable
         string run = _temp.Combine("run");
 
         // A real process: the progress display and the summary table write to the process's own console.
-        var (exit, stdout, stderr) = await RunProcessAsync("tasks", "real", repo.Path, "--offline", "--runs", "1", "--run", run);
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "real", repo.Path, "--offline", "--runs", "1", "--run", run);
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
         Assert.DoesNotContain('\x1b', stdout); // redirected output is plain text: no colours, links or redrawn progress
@@ -82,11 +81,11 @@ public sealed class TaskCommandsTests : IDisposable
         Assert.Contains("\"instance_id\":\"local__tiny-", File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), StringComparison.Ordinal);
 
         // The instance re-validates from its record, and its agent workspace is at the base with no trace of the fix.
-        var (validateExit, validateOutput, validateError) = await RunProcessAsync("tasks", "validate", "--run", run);
+        var (validateExit, validateOutput, validateError) = await CliRunner.RunProcessAsync("tasks", "validate", "--run", run);
         Assert.True(validateExit == 0, $"exit {validateExit}\n{validateOutput}\n{validateError}");
         Assert.Contains("1 of 1 instance(s) hold.", validateOutput, StringComparison.Ordinal);
         string id = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), "local__tiny-[0-9a-f]{12}").Value;
-        var (workspaceExit, workspaceOutput, workspaceError) = await RunAsync("tasks", "workspace", "--run", run, id, _temp.Combine("workspace"));
+        var (workspaceExit, workspaceOutput, workspaceError) = await CliRunner.RunAsync("tasks", "workspace", "--run", run, id, _temp.Combine("workspace"));
         Assert.True(workspaceExit == 0, $"exit {workspaceExit}\n{workspaceOutput}\n{workspaceError}");
         Assert.Contains("no leaks", workspaceOutput, StringComparison.Ordinal);
         Assert.Equal("def add(a, b):\n    return a - b\n", File.ReadAllText(_temp.Combine("workspace", "calc.py")));
@@ -97,7 +96,7 @@ public sealed class TaskCommandsTests : IDisposable
     {
         string run = _temp.Combine("demo");
 
-        var (exit, stdout, stderr) = await RunProcessAsync("demo", "--max-synthetic", "8", "--run", run);
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("demo", "--max-synthetic", "8", "--run", run);
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
         Assert.Matches(@"real tasks\s*│\s*5\s*│\s*3\s*│\s*tasks-real/instances\.jsonl", stdout);
@@ -112,48 +111,11 @@ public sealed class TaskCommandsTests : IDisposable
     {
         RunFolder.Create(_temp.Combine("empty-run"));
 
-        var (exit, _, stderr) = await RunAsync("tasks", "validate", "--run", _temp.Combine("empty-run"));
+        var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "validate", "--run", _temp.Combine("empty-run"));
 
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Contains("has no task instances; run 'swelego tasks real", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            int exit = await CliApp.RunAsync(args);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SweLego.Cli.dll"));
-        foreach (string arg in args) info.ArgumentList.Add(arg);
-        info.Environment["COLUMNS"] = "160";
-        using var cli = Process.Start(info)!;
-        var stdout = cli.StandardOutput.ReadToEndAsync();
-        var stderr = cli.StandardError.ReadToEndAsync();
-        await cli.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (cli.ExitCode, await stdout, await stderr);
-    }
 }
