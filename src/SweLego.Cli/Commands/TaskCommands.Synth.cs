@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using SweLego.Environments.Build;
 using SweLego.Models;
 using SweLego.Runs;
-using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Synthetic;
 using SweLego.Tasks.Synthetic.Mutators;
 using SweLego.Tasks.Synthetic.Rewrite;
@@ -17,7 +15,6 @@ internal static partial class TaskCommands
     {
         var repository = new Argument<string>("repository") { Description = "The git repository (only read; a mirror is kept in the run folder)." };
         var commit = new Option<string?>("--commit") { Description = "Commit to inject bugs into (default: HEAD).", HelpName = "REV" };
-        var max = new Option<int?>("--max") { Description = "Stop after this many instances (a resumed run counts the earlier ones).", HelpName = "N" };
         var methods = new Option<string[]>("--methods")
         {
             Description = $"Bug methods, ids or prefixes (default: every procedural mutator): {string.Join(", ", BugMutators.All.Select(m => m.Id))}; {LlmRewriter.Id} (needs --model-endpoint).",
@@ -27,18 +24,9 @@ internal static partial class TaskCommands
         var seed = new Option<int>("--seed") { Description = "Orders the candidates; the same seed gives the same instances.", DefaultValueFactory = _ => 42, HelpName = "S" };
         var perFunction = new Option<int>("--per-function") { Description = "At most this many instances per function.", DefaultValueFactory = _ => 2, HelpName = "N" };
         var noCoverage = new Option<bool>("--no-coverage") { Description = "Validate every candidate with the whole suite (slower; the benchmark's baseline) instead of its covering tests first." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var runs = new Option<int>("--runs") { Description = "Clean runs of the suite; tests that change between runs are flaky and left out.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var offline = new Option<bool>("--offline") { Description = "Build the environment without a package index." };
-        var timeout = new Option<int>("--test-timeout")
-        {
-            Description = "Seconds one test command may take: the clean runs, and at most this for a candidate (whose limit is 10× the slowest clean run, at least 30 s).",
-            DefaultValueFactory = _ => 600,
-            HelpName = "SECONDS",
-        };
-        var backend = CommonOptions.Backend();
-        var dockerHost = CommonOptions.DockerHost();
-        var imageBudget = CommonOptions.ImageBudget();
+        var mining = new MiningOptionSet(
+            "Clean runs of the suite; tests that change between runs are flaky and left out.",
+            "Seconds one test command may take: the clean runs, and at most this for a candidate (whose limit is 10× the slowest clean run, at least 30 s).");
         var modelEndpoint = new Option<Uri?>("--model-endpoint")
         {
             Description = "OpenAI-compatible server (vLLM, SGLang, Ollama, a hosted API), e.g. http://127.0.0.1:8000/v1: enables --methods llm.rewrite and issue-style problem statements.",
@@ -57,26 +45,19 @@ internal static partial class TaskCommands
             "Examples:\n  swelego tasks synth ~/src/mylib --offline --max 50 --jobs 2 --run runs/mylib\n" +
             "  swelego tasks synth ~/src/mylib --methods py.flip_comparison py.off_by_one --seed 7");
         command.Arguments.Add(repository);
-        foreach (var option in (Option[])[commit, max, methods, seed, perFunction, noCoverage, jobs, runs, offline, timeout, backend, dockerHost, imageBudget, modelEndpoint, modelName, modelKey, run])
-            command.Options.Add(option);
+        foreach (var option in (Option[])[commit, methods, seed, perFunction, noCoverage, modelEndpoint, modelName, modelKey]) command.Options.Add(option);
+        mining.AddTo(command);
+        command.Options.Add(run);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new SyntheticTaskOptions
+            var options = mining.Apply(parse, new SyntheticTaskOptions
             {
                 Repository = parse.GetValue(repository)!,
                 Commit = parse.GetValue(commit),
-                Max = parse.GetValue(max),
                 Methods = parse.GetValue(methods) ?? [],
                 Seed = parse.GetValue(seed),
                 MaxPerFunction = parse.GetValue(perFunction),
                 CoverageGuided = !parse.GetValue(noCoverage),
-                Jobs = parse.GetValue(jobs),
-                Runs = parse.GetValue(runs),
-                Offline = parse.GetValue(offline),
-                TestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                Backend = parse.GetValue(backend)!,
-                Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
-                Images = new DockerEnvironmentOptions { ImageBudgetBytes = parse.GetValue(imageBudget) },
                 Model = parse.GetValue(modelEndpoint) is { } endpoint
                     ? new ModelClientOptions
                     {
@@ -85,27 +66,13 @@ internal static partial class TaskCommands
                         ApiKey = parse.GetValue(modelKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "EMPTY",
                     }
                     : null,
-            };
-            Validate(options.Validate);
+            });
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             var summary = await RunSynthWithProgressAsync(folder, options, cancellationToken);
             PrintSynth(summary, folder);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Option checks that throw ArgumentException become usage errors (exit 2).</summary>
-    private static void Validate(Action check)
-    {
-        try
-        {
-            check();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     internal static Task<SyntheticTaskSummary> RunSynthWithProgressAsync(RunFolder folder, SyntheticTaskOptions options, CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using SweLego.Environments.Build;
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks;
@@ -131,7 +130,6 @@ internal static partial class TaskCommands
     private static Command CreateReal()
     {
         var repository = new Argument<string>("repository") { Description = "The git repository (only read; a mirror is kept in the run folder)." };
-        var max = new Option<int?>("--max") { Description = "Stop after this many instances (a resumed run counts the earlier ones).", HelpName = "N" };
         var since = new Option<string?>("--since") { Description = "Only fixes committed on or after this date (ISO 8601, e.g. 2024-01-31).", HelpName = "DATE" };
         var prs = new Option<string?>("--prs")
         {
@@ -140,13 +138,8 @@ internal static partial class TaskCommands
             HelpName = "FILE",
         };
         var fullSuite = new Option<bool>("--full-suite") { Description = "Run the whole test suite, not only the test files the test patch touches." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var runs = new Option<int>("--runs") { Description = "Test runs before and after the fix; tests that change between runs are flaky and left out.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var offline = new Option<bool>("--offline") { Description = "Build environments without a package index (system packages + pip --no-index; missing requirements are reported)." };
-        var timeout = new Option<int>("--test-timeout") { Description = "Seconds one test command may take.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
-        var backend = CommonOptions.Backend();
-        var dockerHost = CommonOptions.DockerHost();
-        var imageBudget = CommonOptions.ImageBudget();
+        var mining = new MiningOptionSet(
+            "Test runs before and after the fix; tests that change between runs are flaky and left out.", "Seconds one test command may take.");
         var run = CommonOptions.Run();
 
         var command = new Command("real",
@@ -158,7 +151,9 @@ internal static partial class TaskCommands
             "Examples:\n  swelego tasks real ~/src/mylib --offline --max 20 --jobs 2 --run runs/mylib\n" +
             "  swelego tasks real ~/src/mylib --prs prs.jsonl --since 2024-01-01 --backend docker");
         command.Arguments.Add(repository);
-        foreach (var option in (Option[])[max, since, prs, fullSuite, jobs, runs, offline, timeout, backend, dockerHost, imageBudget, run]) command.Options.Add(option);
+        foreach (var option in (Option[])[since, prs, fullSuite]) command.Options.Add(option);
+        mining.AddTo(command);
+        command.Options.Add(run);
         command.SetAction(async (parse, cancellationToken) =>
         {
             DateTimeOffset? sinceDate = null;
@@ -169,32 +164,13 @@ internal static partial class TaskCommands
                 sinceDate = parsed;
             }
 
-            var options = new RealTaskOptions
+            var options = mining.Apply(parse, new RealTaskOptions
             {
                 Repository = parse.GetValue(repository)!,
-                Max = parse.GetValue(max),
                 Since = sinceDate,
                 PrsFile = parse.GetValue(prs),
                 FullSuite = parse.GetValue(fullSuite),
-                Jobs = parse.GetValue(jobs),
-                Runs = parse.GetValue(runs),
-                Offline = parse.GetValue(offline),
-                TestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                Backend = parse.GetValue(backend)!,
-                Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
-                Images = new DockerEnvironmentOptions { ImageBudgetBytes = parse.GetValue(imageBudget) },
-            };
-            if (options.Images.ImageBudgetBytes is not null && options.Backend != Sandboxes.SandboxBackends.Docker)
-                throw new UsageException("--image-budget needs --backend docker.");
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
+            });
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             RealTaskSummary summary;
             try
