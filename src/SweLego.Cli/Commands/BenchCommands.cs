@@ -18,7 +18,7 @@ internal static partial class BenchCommands
 
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks; each prints ratios against a baseline measured in the same run.");
+        var bench = new Command("bench", "Benchmarks; each prints ratios against a baseline measured in the same run.\n\nExample:\n  swelego bench sandbox --iterations 2000");
         bench.Subcommands.Add(CreateSandbox());
         bench.Subcommands.Add(CreateParser());
         bench.Subcommands.Add(CreateTasks());

@@ -16,7 +16,7 @@ internal static class EnvCommands
 {
     public static Command Create()
     {
-        var env = new Command("env", "Environments: infer how to install and test a Python repository.");
+        var env = new Command("env", "Environments: infer how to install and test a Python repository, build it, audit a workspace, prune images.\n\nExample:\n  swelego env infer ~/src/mylib");
         env.Subcommands.Add(CreateInfer());
         env.Subcommands.Add(CreateBuild());
         env.Subcommands.Add(CreateAudit());

@@ -11,7 +11,7 @@ internal static class PythonCommands
 
     public static Command Create()
     {
-        var python = new Command("python", "SweLego's lossless Python parser (the base of bug injection and environment inference).");
+        var python = new Command("python", "SweLego's lossless Python parser (the base of bug injection and environment inference).\n\nExample:\n  swelego python check src/");
         python.Subcommands.Add(CreateCheck());
         return python;
     }

@@ -10,7 +10,7 @@ internal static class SandboxCommands
 {
     public static Command Create()
     {
-        var sandbox = new Command("sandbox", "Diagnose the sandbox runtime (bwrap, docker).");
+        var sandbox = new Command("sandbox", "Diagnose the sandbox runtime (bwrap, docker).\n\nExample:\n  swelego sandbox run -- python3 -c 'print(42)'");
         sandbox.Subcommands.Add(CreateRun());
         return sandbox;
     }

@@ -15,7 +15,7 @@ internal static partial class TaskCommands
 {
     public static Command Create()
     {
-        var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.");
+        var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.\n\nExample:\n  swelego tasks real ~/src/mylib --offline --run runs/mylib");
         tasks.Subcommands.Add(CreateReal());
         tasks.Subcommands.Add(CreateSynth());
         tasks.Subcommands.Add(CreateValidate());

@@ -18,6 +18,19 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void BuildRoot_EveryVerb_ExplainsItselfWithAnExample()
+    {
+        static IEnumerable<System.CommandLine.Command> Walk(System.CommandLine.Command command) =>
+            command.Subcommands.SelectMany(Walk).Prepend(command);
+
+        var verbs = Walk(CliApp.BuildRoot()).ToList();
+        var missing = verbs.Where(c => !System.Text.RegularExpressions.Regex.IsMatch(c.Description ?? "", "Examples?:\n  swelego "))
+            .Select(c => c.Name);
+        Assert.True(verbs.Count >= 20, $"only {verbs.Count} commands found");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public async Task RunAsync_SandboxRunPython_PrintsObservationAndCommandExitCode()
     {
         var (exit, stdout, _) = await CliRunner.RunAsync("sandbox", "run", "--", "python3", "-c", "print(42)");
