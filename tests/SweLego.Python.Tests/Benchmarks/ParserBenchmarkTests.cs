@@ -28,7 +28,7 @@ public sealed class ParserBenchmarkTests(ITestOutputHelper output)
         Assert.True(baseline.Success, baseline.Error);
         Assert.Equal(2, baseline.Files);
         Assert.Equal(44, baseline.Bytes);
-        Assert.Equal(Python3.PythonVersion, baseline.PythonVersion);
+        Assert.Equal(Python3.OnPath.PythonVersion, baseline.PythonVersion);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ParserBenchmarkTests(ITestOutputHelper output)
             return;
         }
 
-        var files = Directory.EnumerateFiles(Python3.StdlibPath, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(Python3.OnPath.StdlibPath, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var ours = ParserBenchmark.Run(files);
         var cpython = await CPythonBaseline.RunAsync(files);
         Assert.True(cpython.Success, cpython.Error);

@@ -7,7 +7,8 @@ namespace SweLego.Python.Tests.Corpus;
 
 /// <summary>
 /// The acceptance test: every .py file under the stdlib of the python3 on PATH (site-packages
-/// included), checked against CPython's own ast computed in this run by ast_oracle.py.
+/// included), checked against CPython's own ast computed in this run by ast_oracle.py; then the
+/// same for every 3.12+ interpreter the machine has (PEP 695/701 syntax, 3.13's grammar).
 /// </summary>
 [Collection(HeavyTests.Name)]
 public sealed class StdlibCorpusTests(ITestOutputHelper output)
@@ -17,10 +18,27 @@ public sealed class StdlibCorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Parse_StdlibOfPython3OnPath_AgreesWithCPythonAst()
     {
-        Assert.True(Python3.IsAvailable, "python3 must be on PATH: it is the oracle");
-        string root = Python3.StdlibPath;
+        Assert.True(Python3.OnPath.IsAvailable, "python3 must be on PATH: it is the oracle");
+        await CheckStdlibAsync(Python3.OnPath);
+    }
+
+    [Fact]
+    public async Task Parse_StdlibOfEveryNewerPython_AgreesWithItsAst()
+    {
+        output.WriteLine(Python3.Newer.Count == 0
+            ? "no CPython 3.12+ on this machine (python3.N on PATH or pyenv versions): nothing to compare"
+            : "newer interpreters: " + string.Join(", ", Python3.Newer));
+        foreach (var python in Python3.Newer)
+        {
+            await CheckStdlibAsync(python);
+        }
+    }
+
+    private async Task CheckStdlibAsync(Python3 python)
+    {
+        string root = python.StdlibPath;
         var clock = Stopwatch.StartNew();
-        var expected = await RunOracleAsync(root, Math.Max(2, Environment.ProcessorCount));
+        var expected = await RunOracleAsync(python, root, Math.Max(2, Environment.ProcessorCount));
         var oracleTime = clock.Elapsed;
 
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -78,18 +96,18 @@ public sealed class StdlibCorpusTests(ITestOutputHelper output)
         });
         var parseTime = clock.Elapsed;
 
-        output.WriteLine($"root={root} python={Python3.PythonVersion}");
+        output.WriteLine($"root={root} python={python.PythonVersion}");
         output.WriteLine($"files={expected.Count} accepted={accepted} rejected={rejected} bytes={bytes} failures={failures.Count}");
         output.WriteLine($"oracle {oracleTime.TotalSeconds:F1} s, SweLego.Python (parse + round trip + definitions) {parseTime.TotalSeconds:F1} s");
         Assert.True(expected.Count > 0, "the oracle listed no files");
-        Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(30)));
+        Assert.True(failures.IsEmpty, $"{python}:\n" + string.Join("\n", failures.Take(30)));
     }
 
-    private static async Task<List<Expected>> RunOracleAsync(string root, int shards)
+    private static async Task<List<Expected>> RunOracleAsync(Python3 python, string root, int shards)
     {
         string script = Python3.ScriptPath("Corpus/ast_oracle.py");
         var runs = Enumerable.Range(0, shards)
-            .Select(shard => Task.Run(() => Python3.Run(
+            .Select(shard => Task.Run(() => python.Run(
                 [script, root, shard.ToString(System.Globalization.CultureInfo.InvariantCulture), shards.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 null,
                 TimeSpan.FromMinutes(10))))

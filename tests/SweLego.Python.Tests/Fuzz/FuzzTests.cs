@@ -28,9 +28,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Parse_MutatedRealFiles_NeverThrowsHangsOrLosesBytes()
     {
-        Assert.True(Python3.IsAvailable, "python3 must be on PATH to locate the corpus");
+        Assert.True(Python3.OnPath.IsAvailable, "python3 must be on PATH to locate the corpus");
         var random = new Random(Seed);
-        string stdlib = Python3.StdlibPath;
+        string stdlib = Python3.OnPath.StdlibPath;
         string tests = Path.Combine(stdlib, "test");
         var candidates = Directory.EnumerateFiles(stdlib, "*.py", SearchOption.TopDirectoryOnly)
             .Concat(Directory.Exists(tests) ? Directory.EnumerateFiles(tests, "*.py", SearchOption.TopDirectoryOnly) : [])
