@@ -78,7 +78,7 @@ public sealed class SampleHistory
     /// </summary>
     public string WritePrsFile(string path) => SampleRepository.WritePrsFileAsync(Path, path, CancellationToken.None).GetAwaiter().GetResult();
 
-    private static async Task<(string Output, int ExitCode)> RunAsync(
+    private static Task<(string Output, int ExitCode)> RunAsync(
         string program, IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(program, arguments)
@@ -99,19 +99,6 @@ public sealed class SampleHistory
             info.Environment[name] = value;
         }
 
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (await stdout + await stderr, process.ExitCode);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        return ChildProcess.RunAsync(info);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Testing;
 
@@ -11,7 +12,7 @@ internal static class PythonTestRun
 {
     public const string Python = "/usr/bin/python3";
 
-    public static async Task<(string Log, int ExitCode)> RunAsync(string directory, string arguments)
+    public static Task<(string Log, int ExitCode)> RunAsync(string directory, string arguments)
     {
         var script = $"echo '>>>>> Start Test Output'; {Python} {arguments} 2>&1; rc=$?; echo '>>>>> End Test Output'; exit $rc";
         var info = new ProcessStartInfo("/bin/bash", ["-c", script])
@@ -29,20 +30,8 @@ internal static class PythonTestRun
         {
             info.Environment.Remove(name);
         }
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (await stdout + await stderr, process.ExitCode);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+
+        return ChildProcess.RunAsync(info);
     }
 
     /// <summary>
