@@ -31,7 +31,9 @@ internal sealed class Python3
     /// CPython 3.12 and later found as <c>python3.N</c> on PATH or under the pyenv versions
     /// folder, one per minor version, oldest first.
     /// </summary>
-    public static IReadOnlyList<Python3> Newer { get; } = DiscoverNewer();
+    public static IReadOnlyList<Python3> Newer => NewerFound.Value;
+
+    private static readonly Lazy<List<Python3>> NewerFound = new(DiscoverNewer);
 
     public string Executable { get; }
 
