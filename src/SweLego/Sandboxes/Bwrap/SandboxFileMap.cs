@@ -45,8 +45,8 @@ internal sealed class SandboxFileMap
         while (pending.TryDequeue(out string? part))
         {
             string next = current + "/" + part;
-            var (host, _) = Map(next, sandboxPath);
-            if (new FileInfo(host).LinkTarget is not { } target)
+            // A private folder (/tmp) can hold mounts deeper down; it has no host side to look at.
+            if (Map(next) is not { } entry || new FileInfo(entry.Host).LinkTarget is not { } target)
             {
                 current = next;
                 continue;
@@ -58,20 +58,21 @@ internal sealed class SandboxFileMap
             current = "";
         }
 
-        return Map(current.Length == 0 ? "/" : current, sandboxPath);
+        return Map(current.Length == 0 ? "/" : current)
+            ?? throw new SandboxException($"'{sandboxPath}' is private to the sandbox; read it with a command instead.");
     }
 
-    private (string Host, bool Writable) Map(string path, string requested)
+    // Null for a path in the sandbox's private folders.
+    private (string Host, bool Writable)? Map(string path)
     {
         foreach (var (sandbox, host, writable) in _entries)
         {
             if (path != sandbox && !path.StartsWith(sandbox + "/", StringComparison.Ordinal) && !(sandbox.Length == 0 && path == "/")) continue;
-            if (sandbox.Length == 0 && Private.Any(p => path == p || path.StartsWith(p + "/", StringComparison.Ordinal)))
-                throw new SandboxException($"'{requested}' is private to the sandbox; read it with a command instead.");
+            if (sandbox.Length == 0 && Private.Any(p => path == p || path.StartsWith(p + "/", StringComparison.Ordinal))) return null;
             return (host + (path == "/" ? "" : path[sandbox.Length..]), writable);
         }
 
-        throw new SandboxException($"'{requested}' is not in the sandbox.");
+        return null;
     }
 
     private static string[] Parts(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
