@@ -222,12 +222,13 @@ internal static partial class BenchCommands
 
     private static void Print(SandboxBenchmarkReport report)
     {
-        var table = new Table().AddColumns("contender", "median µs", "p90 µs", "mean µs", "ratio (median)", "target", "");
+        var table = new Table().AddColumns("contender", "median µs", "p90 µs", "mean µs", "ratio (median)", "target", "", "session start ms");
         foreach (var row in report.Rows)
         {
             table.AddRow(
                 row.Name, $"{row.MedianMicroseconds:F1}", $"{row.P90Microseconds:F1}", $"{row.MeanMicroseconds:F1}", $"{row.Ratio:F2}×",
-                row.Target is { } t ? $"≤ {t:F0}×" : "", row.MeetsTarget switch { true => "[green]ok[/]", false => "[red]over[/]", null => "" });
+                row.Target is { } t ? $"≤ {t:0.#}×" : "", row.MeetsTarget switch { true => "[green]ok[/]", false => "[red]over[/]", null => "" },
+                row.StartMilliseconds is { } ms ? $"{ms:F0}" : "");
         }
 
         AnsiConsole.MarkupLineInterpolated($"'{report.Command}' round trip, {report.Iterations} samples each, {report.Cores} cores:");

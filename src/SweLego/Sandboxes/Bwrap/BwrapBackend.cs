@@ -44,6 +44,7 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
 
         string hostWorkspace = Path.GetFullPath(spec.HostWorkspace);
         string workdir = spec.Workdir ?? hostWorkspace;
+        foreach (string target in spec.Mounts.Select(m => m.Target).Prepend(workdir)) CheckMountTarget(rootFs, target);
         string nonce = PersistentShell.NewNonce();
         string scratch = Directory.CreateTempSubdirectory($"{BwrapLeftovers.ScratchPrefix}{SandboxOwner.Current.Token}-").FullName;
         SessionCgroup? cgroup = null;
@@ -84,6 +85,17 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
             Directory.Delete(scratch, recursive: true);
             throw;
         }
+    }
+
+    // bwrap creates missing mount points, but not inside the read-only folders of the root
+    // file system (a workspace at /var/tmp/x, say).
+    private static void CheckMountTarget(string rootFs, string target)
+    {
+        string top = target.TrimStart('/').Split('/')[0];
+        if (OwnTopLevel.Contains(top) || top.Length == 0 || Path.Exists(Path.Combine(rootFs, target.TrimStart('/')))) return;
+        if (Path.Exists(Path.Combine(rootFs, top)))
+            throw new SandboxException(
+                $"Cannot mount at {target}: /{top} comes read-only from the sandbox's root file system. Use a path under /tmp, /home, /root, /srv or a new top-level folder (e.g. --workdir /testbed).");
     }
 
     private sealed record SessionFiles(string Control, string Seccomp, string Passwd, string Group);
