@@ -115,7 +115,13 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
             {
                 HostWorkspace = Checkout,
                 Workdir = environment.Workdir,
-                Mounts = [new SandboxMount(environment.VenvDirectory, ReadOnly: true)],
+                // The host runs git in this checkout between candidates: a test suite that could write
+                // .git/config or hooks (core.fsmonitor, post-checkout) would run commands on the host.
+                Mounts =
+                [
+                    new SandboxMount(environment.VenvDirectory, ReadOnly: true),
+                    new SandboxMount(Path.Combine(Checkout, ".git"), environment.Workdir.TrimEnd('/') + "/.git", ReadOnly: true),
+                ],
                 Environment = Variables,
             };
         ISandboxBackend sandbox = InContainer ? new DockerBackend(docker) : new BwrapBackend();
