@@ -10,6 +10,7 @@ namespace SweLego.Sandboxes.Probes;
 public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private HostProcess(Process process, string argument)
     {
@@ -22,12 +23,12 @@ public sealed class HostProcess : IDisposable
     /// <summary>The unique argument of the sleep (its command line is <c>/bin/sleep &lt;argument&gt;</c>).</summary>
     public string Argument { get; }
 
-    /// <summary>Alive and neither stopped nor traced (a ptrace attach stops it; a kill ends it).</summary>
+    /// <summary>Alive and neither stopped nor traced (a ptrace attach stops it; a kill ends it); false once disposed (killed).</summary>
     public bool IsRunningFreely
     {
         get
         {
-            if (_process.HasExited) return false;
+            if (_disposed || _process.HasExited) return false;
             try
             {
                 string status = File.ReadAllText($"/proc/{Pid.ToString(CultureInfo.InvariantCulture)}/status");
@@ -52,6 +53,8 @@ public sealed class HostProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         try
         {
             if (!_process.HasExited)
