@@ -123,7 +123,7 @@ internal static partial class SandboxCommands
     /// <summary>A whole-number option whose bad values (not a number, out of range) are one usage error naming the option and the range.</summary>
     private static Option<long> WholeNumber(string name, string helpName, string description, long minimum, long maximum, long defaultValue) => new(name)
     {
-        Description = $"{description} Default: {defaultValue}.",
+        Description = description,
         HelpName = helpName,
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result => ParseWhole(result, name, minimum, maximum) ?? defaultValue,

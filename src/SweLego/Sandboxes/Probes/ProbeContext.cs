@@ -21,7 +21,15 @@ public sealed class ProbeContext
     {
         _backend = backend;
         HostWorkspace = Directory.CreateTempSubdirectory("swelego-probe-ws-").FullName;
-        _spec = spec?.Invoke(HostWorkspace, limits) ?? new SandboxSpec { HostWorkspace = HostWorkspace, Limits = limits };
+        try
+        {
+            _spec = spec?.Invoke(HostWorkspace, limits) ?? new SandboxSpec { HostWorkspace = HostWorkspace, Limits = limits };
+        }
+        catch
+        {
+            Directory.Delete(HostWorkspace, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Backend name (<c>bwrap</c>, <c>docker</c>).</summary>
