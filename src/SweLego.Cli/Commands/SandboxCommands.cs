@@ -21,6 +21,7 @@ internal static partial class SandboxCommands
             "Examples:\n  swelego sandbox run -- python3 -c 'print(42)'\n  swelego sandbox probe --backend docker");
         sandbox.Subcommands.Add(CreateRun());
         sandbox.Subcommands.Add(CreateProbe());
+        sandbox.Subcommands.Add(SandboxRootFsCommand.Create());
         return sandbox;
     }
 
@@ -77,16 +78,15 @@ internal static partial class SandboxCommands
             if (imageName is not null && backendName != SandboxBackends.Docker)
                 throw new UsageException("--image needs --backend docker (bwrap runs on this machine's own file system).");
 
-            long memoryBytes = parse.GetValue(memory) << 20;
             var limits = SandboxLimits.Default with
             {
                 CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                MemoryBytes = memoryBytes,
+                MemoryBytes = parse.GetValue(memory) << 20,
                 MaxProcesses = (int)parse.GetValue(processes),
                 DiskBytes = parse.GetValue(disk) << 20,
-                TmpBytes = parse.GetValue(tmp) is { } tmpMib ? tmpMib << 20 : Math.Min(SandboxLimits.Default.TmpBytes, memoryBytes / 4),
-                ShmBytes = Math.Min(SandboxLimits.Default.ShmBytes, memoryBytes / 8),
             };
+            // Unset, /tmp and /dev/shm follow the memory limit (SandboxLimits' defaults).
+            if (parse.GetValue(tmp) is { } tmpMib) limits = limits with { TmpBytes = tmpMib << 20 };
             try { limits.Validate(); }
             catch (ArgumentException e) { throw new UsageException($"{e.Message} (see --memory, --tmp)", e); }
 

@@ -87,7 +87,7 @@ public sealed class SandboxCommandsTests
 
         Assert.Equal(CliApp.UsageError, exit);
         string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: /tmp (64 MiB) and /dev/shm (8 MiB) live in memory", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: /tmp (64 MiB) and /dev/shm (4 MiB) live in memory", line, StringComparison.Ordinal);
         Assert.EndsWith("(see --memory, --tmp)", line, StringComparison.Ordinal);
     }
 
