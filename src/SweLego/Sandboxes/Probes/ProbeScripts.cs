@@ -121,7 +121,7 @@ internal static class ProbeScripts
             except OSError as e:
                 print("DENIED %s: %s" % (path, e.strerror))
         if tried == 0:
-            print("DENIED none of the candidate files exists here")
+            print("ABSENT none of the candidate files exists here")
         """;
 
     public const string Mount = """

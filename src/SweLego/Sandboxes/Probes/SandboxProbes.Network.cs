@@ -45,10 +45,14 @@ public static partial class SandboxProbes
             }
 
             return result.Output.Contains("DENIED", StringComparison.Ordinal)
-                ? ProbeVerdict.Contained($"all {paths.Count} host sockets refused, e.g. {ProbeEvidence.FirstLine(result.Output)}")
+                ? ProbeVerdict.Contained($"all {paths.Count} host sockets refused, e.g. {ProbeEvidence.FirstLine(Example(result.Output))}")
                 : throw Unexpected(result);
         }),
     ];
+
+    // The Docker socket's line when there is one: the socket that matters most.
+    private static string Example(string output) =>
+        output.Split('\n').FirstOrDefault(l => l.Contains("docker.sock", StringComparison.Ordinal)) ?? output;
 
     private static string? TryListen(Socket socket, ProbeContext run)
     {

@@ -29,7 +29,7 @@ public static partial class SandboxProbes
             var result = await run.ExecAsync(Python(ProbeScripts.SysOpen), ct);
             var opened = result.Output.Split('\n').Where(l => l.StartsWith("OPENED", StringComparison.Ordinal)).ToList();
             if (opened.Count > 0) return ProbeVerdict.NotContained($"{opened.Count} opened for writing, e.g. {opened[0]["OPENED ".Length..]}");
-            return result.Output.Contains("DENIED", StringComparison.Ordinal)
+            return result.Output.Contains("DENIED", StringComparison.Ordinal) || result.Output.Contains("ABSENT", StringComparison.Ordinal)
                 ? ProbeVerdict.Contained(ProbeEvidence.FirstLine(result.Output))
                 : throw Unexpected(result);
         }),
