@@ -35,6 +35,22 @@ public sealed record SandboxSpec
             throw new ArgumentException("A sandbox needs a host workspace directory or a container image.");
         if (HostWorkspace is not null && !Directory.Exists(HostWorkspace))
             throw new ArgumentException($"Workspace directory '{HostWorkspace}' does not exist.");
+        if (HostWorkspace is not null)
+        {
+            // Create and delete a file: a read-only file system, an immutable folder or missing
+            // permissions would otherwise surface as odd failures of the first command.
+            string probe = Path.Combine(HostWorkspace, $".swelego-write-check-{Guid.NewGuid():N}");
+            try
+            {
+                using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException(
+                    $"Workspace directory '{HostWorkspace}' is not writable ({e.Message.TrimEnd('.')}); the sandbox needs a workspace it can write.", e);
+            }
+        }
+
         if (Workdir is not null && !Workdir.StartsWith('/'))
             throw new ArgumentException($"Workdir '{Workdir}' must be an absolute path inside the sandbox.");
         foreach (var mount in Mounts)

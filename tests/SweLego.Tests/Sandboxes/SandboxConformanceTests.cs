@@ -10,7 +10,7 @@ namespace SweLego.Tests.Sandboxes;
 /// The behaviour every sandbox backend must have (bwrap, docker): one class per backend
 /// derives from this and supplies the backend and a spec for a workspace.
 /// </summary>
-public abstract class SandboxConformanceTests : IDisposable
+public abstract partial class SandboxConformanceTests : IDisposable
 {
     private readonly TempDirectory _workspace = new("swelego-ws-");
 
