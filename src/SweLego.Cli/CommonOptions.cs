@@ -32,6 +32,12 @@ internal static class CommonOptions
         HelpName = "URL",
     };
 
+    public static Option<string?> RootFs() => new("--rootfs")
+    {
+        Description = "bwrap only: the sandbox's root file system, a folder or tarball (default: $SWELEGO_ROOTFS, else the Docker base image's content, else the last one 'sandbox rootfs' prepared).",
+        HelpName = "PATH",
+    };
+
     /// <summary>A size option (500MB, 20GB, 1.5GiB); anything else is a usage error naming the accepted forms.</summary>
     public static Option<long?> SizeOption(string name, string description) => new(name)
     {

@@ -14,6 +14,7 @@ internal static partial class SandboxCommands
     {
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
+        var rootFs = CommonOptions.RootFs();
         var only = new Option<string[]>("--only")
         {
             Description = "Run only these probes (ids, e.g. net.loopback read.etc-shadow memory-8g); default: all of them.",
@@ -33,14 +34,14 @@ internal static partial class SandboxCommands
             "Examples:\n" +
             "  swelego sandbox probe\n" +
             "  swelego sandbox probe --backend docker --only socket.host-run write.proc-sys --json");
-        foreach (var option in (Option[])[backend, dockerHost, only, json]) probe.Options.Add(option);
+        foreach (var option in (Option[])[backend, dockerHost, rootFs, only, json]) probe.Options.Add(option);
         probe.SetAction(async (parse, cancellationToken) =>
         {
             IReadOnlyList<SandboxProbe> probes;
             try { probes = SandboxProbes.Select(parse.GetValue(only) ?? []); }
             catch (ArgumentException e) { throw new UsageException(e.Message, e); }
 
-            var runnerBackend = SandboxBackends.Create(parse.GetValue(backend)!, parse.GetValue(dockerHost));
+            var runnerBackend = SandboxBackends.Create(parse.GetValue(backend)!, parse.GetValue(dockerHost), parse.GetValue(rootFs));
             bool asJson = parse.GetValue(json);
             var console = OutputConsole();
             SandboxProbeReport? report = null;

@@ -29,6 +29,7 @@ internal static partial class SandboxCommands
     {
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
+        var rootFs = CommonOptions.RootFs();
         var image = new Option<string?>("--image") { Description = "Container image (docker only; default: swelego/base:bookworm-2).", HelpName = "IMAGE" };
         var workspace = new Option<string?>("--workspace", "-w")
         {
@@ -66,7 +67,7 @@ internal static partial class SandboxCommands
             "  swelego sandbox run -- python3 -c 'print(42)'\n" +
             "  swelego sandbox run --memory 512 --disk 1024 --tmp 64 -- 'pip --version'\n" +
             "  swelego sandbox run --backend docker --image swelego/base:bookworm-2 --workdir /testbed -- 'ls -la && git --version'");
-        foreach (var option in (Option[])[backend, dockerHost, image, workspace, workdir, timeout, memory, processes, disk, tmp]) run.Options.Add(option);
+        foreach (var option in (Option[])[backend, dockerHost, rootFs, image, workspace, workdir, timeout, memory, processes, disk, tmp]) run.Options.Add(option);
         run.Arguments.Add(command);
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -105,7 +106,7 @@ internal static partial class SandboxCommands
                 try { spec.Validate(); }
                 catch (ArgumentException e) { throw new UsageException(e.Message, e); }
 
-                await using var session = await SandboxBackends.Create(backendName, parse.GetValue(dockerHost)).StartAsync(spec, cancellationToken);
+                await using var session = await SandboxBackends.Create(backendName, parse.GetValue(dockerHost), parse.GetValue(rootFs)).StartAsync(spec, cancellationToken);
                 var result = await session.ExecAsync(ToBash(words), null, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 string? python = result.SessionEnded ? null : await BashObservation.PythonInterpreterAsync(session, cancellationToken);
