@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Spectre.Console;
 using SweLego.Cli.Commands;
+using SweLego.Sandboxes;
 
 namespace SweLego.Cli;
 
@@ -39,6 +40,21 @@ public static class CliApp
         return root;
     }
 
+    // Every start removes what sandboxes of killed swelego processes left (containers, cgroups,
+    // scratch folders); a problem here must never stop the command the user asked for.
+    private static async Task ReapLeftoversAsync(bool verbose)
+    {
+        try
+        {
+            int removed = await SandboxLeftovers.ReapAsync(dockerEndpoint: null);
+            if (verbose && removed > 0) Console.Error.WriteLine($"Removed {removed} sandbox leftover(s) of swelego processes that are gone.");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (verbose) Console.Error.WriteLine($"warning: reaping sandbox leftovers failed: {OneLine(e)}");
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = BuildRoot().Parse(args);
@@ -50,6 +66,7 @@ public static class CliApp
         }
 
         bool verbose = parse.GetValue(CommonOptions.Verbose);
+        await ReapLeftoversAsync(verbose);
         using var cancel = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {

@@ -12,6 +12,7 @@ internal static class SandboxCommands
     {
         var sandbox = new Command("sandbox", "Diagnose the sandbox runtime (bwrap, docker).\n\nExample:\n  swelego sandbox run -- python3 -c 'print(42)'");
         sandbox.Subcommands.Add(CreateRun());
+        sandbox.Subcommands.Add(SandboxRootFsCommand.Create());
         return sandbox;
     }
 

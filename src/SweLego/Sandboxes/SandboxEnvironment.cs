@@ -6,7 +6,8 @@ internal static class SandboxEnvironment
     public static IEnumerable<KeyValuePair<string, string>> Defaults(string path) =>
     [
         new("PATH", path),
-        new("HOME", "/root"),
+        // The only writable places are the workspace and /tmp; home is private scratch.
+        new("HOME", "/tmp"),
         new("LANG", "C.UTF-8"),
         new("TERM", "dumb"),
         // Pagers would wait for a key press that never comes.

@@ -31,11 +31,22 @@ public sealed record SandboxLimits
     /// <summary>Disk the workspace may use (its size on disk, watched while commands run); a command that passes it is stopped.</summary>
     public long DiskBytes { get; init; } = 4L << 30;
 
-    /// <summary>Size of the private /tmp (a tmpfs; its pages count against <see cref="MemoryBytes"/>).</summary>
-    public long TmpBytes { get; init; } = 512L << 20;
+    /// <summary>Size of the private /tmp (a tmpfs; its pages count against <see cref="MemoryBytes"/>). Default: 512 MiB, at most a quarter of the memory.</summary>
+    public long TmpBytes
+    {
+        get => _tmpBytes ?? Math.Min(512L << 20, MemoryBytes / 4);
+        init => _tmpBytes = value;
+    }
 
-    /// <summary>Size of the private /dev/shm (a tmpfs; its pages count against <see cref="MemoryBytes"/>).</summary>
-    public long ShmBytes { get; init; } = 64L << 20;
+    /// <summary>Size of the private /dev/shm (a tmpfs; its pages count against <see cref="MemoryBytes"/>). Default: 64 MiB, at most a sixteenth of the memory.</summary>
+    public long ShmBytes
+    {
+        get => _shmBytes ?? Math.Min(64L << 20, MemoryBytes / 16);
+        init => _shmBytes = value;
+    }
+
+    private readonly long? _tmpBytes;
+    private readonly long? _shmBytes;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the limit and the accepted range.</summary>
     public void Validate()

@@ -125,7 +125,7 @@ public abstract class SandboxConformanceTests : IDisposable
     public async Task ExecAsync_WritesOutsideWorkspace_Fail()
     {
         await using var session = await StartAsync();
-        foreach (string target in (string[])["/etc/swelego-escape", "$HOME/swelego-escape", "/usr/swelego-escape", "/swelego-escape"])
+        foreach (string target in (string[])["/etc/swelego-escape", "/root/swelego-escape", "/usr/swelego-escape", "/swelego-escape"])
         {
             var result = await session.ExecAsync($"echo x > {target}");
             Assert.NotEqual(0, result.ExitCode);
@@ -133,6 +133,7 @@ public abstract class SandboxConformanceTests : IDisposable
 
         Assert.False(File.Exists("/etc/swelego-escape"));
         Assert.False(File.Exists("/usr/swelego-escape"));
+        Assert.False(File.Exists("/root/swelego-escape"));
         var inside = await session.ExecAsync("echo x > inside.txt && cat inside.txt && echo y > /tmp/scratch && cat /tmp/scratch");
         Assert.Equal("x\ny\n", inside.Output);
     }

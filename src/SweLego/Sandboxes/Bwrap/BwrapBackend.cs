@@ -1,67 +1,69 @@
 using System.Diagnostics;
 using System.Text;
+using SweLego.Sandboxes.Security;
 using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Sandboxes.Bwrap;
 
 /// <summary>
-/// Sandboxes on bubblewrap: the host's root file system read-only, the workspace read-write,
-/// a private /tmp, no network, own PID/IPC/UTS namespaces, no capabilities, a new session
-/// (no terminal injection), killed with its parent; memory and processes limited by a cgroup.
+/// Sandboxes on bubblewrap that expose nothing of the host: a root file system of their own
+/// (<see cref="RootFileSystems"/>, read-only), the workspace and extra mounts (nosuid, nodev),
+/// size-limited private /tmp and /dev/shm, a minimal /dev, a new /proc with /proc/sys
+/// read-only and the kernel's secrets masked, no /sys, no network, their own user, PID, IPC
+/// and UTS namespaces, an unprivileged uid, no capabilities, no further user namespaces, the
+/// system-call filter of <see cref="SeccompPolicy"/>, a new terminal session, killed with
+/// their parent; memory and processes limited by a cgroup.
 /// </summary>
 public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
 {
-    private const string ControlPathInside = "/tmp/.swelego-control";
+    private const string ControlPathInside = "/run/swelego/control";
+    private const string OomPathInside = "/run/swelego/oom";
+
+    // Never mounted from the root file system: the sandbox gets its own (or none).
+    private static readonly HashSet<string> OwnTopLevel = new(StringComparer.Ordinal)
+    {
+        "dev", "proc", "sys", "tmp", "run", "home", "root", "mnt", "media", "srv", "boot", "lost+found",
+    };
+
+    // Kernel interfaces a uid that is root outside could read or write; hidden or read-only as Docker does.
+    private static readonly string[] MaskedProc = ["/proc/keys", "/proc/key-users", "/proc/kcore", "/proc/timer_list", "/proc/sched_debug", "/proc/latency_stats", "/proc/kallsyms"];
+    private static readonly string[] ReadOnlyProc = ["/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/irq", "/proc/bus"];
+
     private readonly BwrapOptions _options = options ?? new BwrapOptions();
 
     public string Name => "bwrap";
 
     public async Task<ISandboxSession> StartAsync(SandboxSpec spec, CancellationToken cancellationToken = default)
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnceAsync(spec, cancellationToken);
-            }
-            catch (SandboxException e) when (attempt < 3 && e.Message.Contains("Can't bind mount", StringComparison.Ordinal))
-            {
-                // bwrap remounts every mount under / read-only; a mount that appears or vanishes
-                // meanwhile (a container starting or stopping) fails that one start. Try again.
-            }
-        }
-    }
-
-    private async Task<ISandboxSession> StartOnceAsync(SandboxSpec spec, CancellationToken cancellationToken)
-    {
         spec.Validate();
         if (spec.HostWorkspace is null) throw new SandboxException("The bwrap backend needs a host workspace directory (--workspace); images need the docker backend.");
-        if (spec.Image is not null) throw new SandboxException($"The bwrap backend runs on the host's file system and cannot use image '{spec.Image}'; use --backend docker.");
+        if (spec.Image is not null) throw new SandboxException($"The bwrap backend runs on its own root file system and cannot use image '{spec.Image}'; use --backend docker.");
         if (!File.Exists(_options.BwrapPath)) throw new SandboxException($"bubblewrap is not installed ({_options.BwrapPath} is missing); install it with 'apt-get install bubblewrap'.");
+        BwrapLeftovers.ReapOnce();
+        string rootFs = await RootFileSystems.ResolveAsync(_options, cancellationToken);
 
         string hostWorkspace = Path.GetFullPath(spec.HostWorkspace);
         string workdir = spec.Workdir ?? hostWorkspace;
         string nonce = PersistentShell.NewNonce();
-        string scratch = Directory.CreateTempSubdirectory("swelego-bwrap-").FullName;
-        string controlFifo = Path.Combine(scratch, "control");
+        string scratch = Directory.CreateTempSubdirectory($"{BwrapLeftovers.ScratchPrefix}{SandboxOwner.Current.Token}-").FullName;
         SessionCgroup? cgroup = null;
         Process? process = null;
         try
         {
-            Fifo.Create(controlFifo);
-            cgroup = SessionCgroup.Create($"s-{nonce}", spec.Limits);
-            process = await ProcessSpawner.StartAsync(StartInfo(spec, hostWorkspace, workdir, nonce, controlFifo, cgroup));
+            var files = WriteSessionFiles(scratch, rootFs);
+            cgroup = SessionCgroup.Create($"{BwrapLeftovers.CgroupPrefix}{SandboxOwner.Current.Token}-{nonce}", spec.Limits);
+            process = await ProcessSpawner.StartAsync(StartInfo(spec, rootFs, hostWorkspace, workdir, nonce, files, cgroup));
             var stderr = new BoundedText(8192);
             var stderrDone = PumpAsync(process.StandardError, stderr);
 
             // O_RDWR: opening a FIFO read-write never blocks, even before the supervisor opens it.
-            var control = new FileStream(controlFifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, useAsync: false);
+            var control = new FileStream(files.Control, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, useAsync: false);
             var shellChannel = new StreamChannel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
-            var session = new BwrapSession(process, cgroup, scratch, new WorkspacePaths(hostWorkspace, workdir), workdir);
+            var session = new BwrapSession(process, cgroup, scratch, new SandboxFileMap(rootFs, hostWorkspace, workdir, spec.Mounts), workdir);
             try
             {
                 var shell = await PersistentShell.StartAsync(
-                    shellChannel, new StreamChannel(null, control), session.KillAsync, nonce, workdir, cgroup.OomFile, spec.Limits,
+                    shellChannel, new StreamChannel(null, control), session.KillAsync, nonce, workdir, OomPathInside, spec.Limits,
                     cancellationToken);
                 session.Attach(shell, spec.Limits.WallTime);
                 return session;
@@ -84,7 +86,29 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         }
     }
 
-    private ProcessStartInfo StartInfo(SandboxSpec spec, string hostWorkspace, string workdir, string nonce, string controlFifo, SessionCgroup cgroup)
+    private sealed record SessionFiles(string Control, string Seccomp, string Passwd, string Group);
+
+    // The control FIFO, the compiled filter, and passwd/group files that name the sandbox user
+    // (tools such as getpass and git look the uid up).
+    private SessionFiles WriteSessionFiles(string scratch, string rootFs)
+    {
+        var files = new SessionFiles(Path.Combine(scratch, "control"), Path.Combine(scratch, "seccomp.bpf"), Path.Combine(scratch, "passwd"), Path.Combine(scratch, "group"));
+        Fifo.Create(files.Control);
+        File.WriteAllBytes(files.Seccomp, SeccompBpf.Program);
+        string uid = _options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(files.Passwd, WithEntry(Path.Combine(rootFs, "etc/passwd"), $"sandbox:x:{uid}:{uid}:SweLego sandbox:/tmp:/bin/bash", uid));
+        File.WriteAllText(files.Group, WithEntry(Path.Combine(rootFs, "etc/group"), $"sandbox:x:{uid}:", uid));
+        return files;
+    }
+
+    private static string WithEntry(string file, string entry, string id)
+    {
+        string text = File.Exists(file) ? File.ReadAllText(file) : "";
+        bool taken = text.Split('\n').Any(l => l.Split(':') is { Length: > 2 } f && f[2] == id);
+        return taken ? text : text.TrimEnd('\n') + "\n" + entry + "\n";
+    }
+
+    private ProcessStartInfo StartInfo(SandboxSpec spec, string rootFs, string hostWorkspace, string workdir, string nonce, SessionFiles files, SessionCgroup cgroup)
     {
         var info = new ProcessStartInfo("/bin/sh")
         {
@@ -94,34 +118,58 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
             UseShellExecute = false,
         };
 
-        // Join the cgroup before exec'ing bwrap, so every sandbox process is born inside it.
-        // setsid: a Ctrl-C at the terminal reaches swelego (which stops the command cleanly),
-        // not the sandbox. .NET ignores SIGPIPE and ignored signals survive exec: restore the
-        // default, or `yes | head` would print "Broken pipe" instead of ending quietly.
+        // Join the cgroup before exec'ing bwrap, so every sandbox process is born inside it, and
+        // open the filter as fd 9 for --seccomp. setsid: a Ctrl-C at the terminal reaches swelego
+        // (which stops the command cleanly), not the sandbox. .NET ignores SIGPIPE and ignored
+        // signals survive exec: restore the default, or `yes | head` would print "Broken pipe".
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("for f in $SWL_CGROUP_PROCS; do echo $$ > \"$f\" || exit 98; done; unset SWL_CGROUP_PROCS; exec /usr/bin/setsid /usr/bin/env --default-signal=PIPE \"$@\"");
+        info.ArgumentList.Add(
+            "for f in $SWL_CGROUP_PROCS; do echo $$ > \"$f\" || exit 98; done; exec 9< \"$SWL_SECCOMP\" || exit 97; unset SWL_CGROUP_PROCS SWL_SECCOMP; " +
+            "exec /usr/bin/setsid /usr/bin/env --default-signal=PIPE \"$@\"");
         info.ArgumentList.Add("swelego-bwrap");
         info.ArgumentList.Add(_options.BwrapPath);
-        foreach (string arg in (string[])[
-            "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-            "--bind", hostWorkspace, workdir,
-            .. spec.Mounts.SelectMany(m => (string[])[m.ReadOnly ? "--ro-bind" : "--bind", Path.GetFullPath(m.HostPath), m.Target]),
-            "--ro-bind", controlFifo, ControlPathInside,
-            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox",
-            "--chdir", workdir,
-            "/bin/bash", "--noprofile", "--norc", "-c",
-            $"( /bin/bash --noprofile --norc -c \"$1\" < {ControlPathInside} & ); exec /bin/bash --noprofile --norc",
-            "swelego-boot", ShellScripts.Supervisor(nonce, spec.Limits.MaxProcesses)])
-        {
-            info.ArgumentList.Add(arg);
-        }
+        foreach (string arg in Arguments(spec, rootFs, hostWorkspace, workdir, nonce, files, cgroup)) info.ArgumentList.Add(arg);
 
         info.Environment.Clear();
         info.Environment["SWL_CGROUP_PROCS"] = string.Join(' ', cgroup.ProcsFiles);
+        info.Environment["SWL_SECCOMP"] = files.Seccomp;
         foreach (var (key, value) in SandboxEnvironment.Defaults(_options.SandboxPath)) info.Environment[key] = value;
         foreach (var (key, value) in spec.Environment) info.Environment[key] = value;
         return info;
+    }
+
+    private List<string> Arguments(SandboxSpec spec, string rootFs, string hostWorkspace, string workdir, string nonce, SessionFiles files, SessionCgroup cgroup)
+    {
+        string uid = _options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Size(long bytes) => bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var args = new List<string>
+        {
+            "--unshare-user", "--uid", uid, "--gid", uid, "--disable-userns",
+            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox", "--seccomp", "9",
+        };
+        foreach (var entry in new DirectoryInfo(rootFs).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (OwnTopLevel.Contains(entry.Name) || entry.Name.StartsWith('.')) continue;
+            if (entry.LinkTarget is { } link) args.AddRange(["--symlink", link, "/" + entry.Name]);
+            else if (entry is DirectoryInfo) args.AddRange(["--ro-bind", entry.FullName, "/" + entry.Name]);
+        }
+
+        args.AddRange(["--ro-bind", files.Passwd, "/etc/passwd", "--ro-bind", files.Group, "/etc/group"]);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+        foreach (string path in ReadOnlyProc.Where(Path.Exists)) args.AddRange(["--ro-bind", path, path]);
+        foreach (string path in MaskedProc.Where(Path.Exists)) args.AddRange(["--ro-bind", "/dev/null", path]);
+        args.AddRange(["--size", Size(spec.Limits.ShmBytes), "--tmpfs", "/dev/shm", "--size", Size(spec.Limits.TmpBytes), "--tmpfs", "/tmp"]);
+        args.AddRange(["--bind", hostWorkspace, workdir]);
+        foreach (var mount in spec.Mounts) args.AddRange([mount.ReadOnly ? "--ro-bind" : "--bind", Path.GetFullPath(mount.HostPath), mount.Target]);
+        args.AddRange(["--ro-bind", files.Control, ControlPathInside, "--ro-bind", cgroup.OomFile, OomPathInside]);
+        // Nothing may create files outside the workspace, /tmp and /dev/shm.
+        args.AddRange(["--remount-ro", "/", "--chdir", workdir]);
+        args.AddRange([
+            "/bin/bash", "--noprofile", "--norc", "-c",
+            $"( /bin/bash --noprofile --norc -c \"$1\" < {ControlPathInside} & ); exec /bin/bash --noprofile --norc",
+            "swelego-boot", ShellScripts.Supervisor(nonce, spec.Limits.MaxProcesses)]);
+        return args;
     }
 
     private static async Task PumpAsync(StreamReader reader, BoundedText sink)

@@ -3,8 +3,8 @@ using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Sandboxes.Bwrap;
 
-/// <summary>A running bwrap sandbox: the shell protocol plus host-side file access to the workspace.</summary>
-internal sealed class BwrapSession(Process process, SessionCgroup cgroup, string scratch, WorkspacePaths paths, string workdir)
+/// <summary>A running bwrap sandbox: the shell protocol plus host-side file access (<see cref="SandboxFileMap"/>).</summary>
+internal sealed class BwrapSession(Process process, SessionCgroup cgroup, string scratch, SandboxFileMap paths, string workdir)
     : ShellSession("bwrap", workdir)
 {
     public override Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>

@@ -60,6 +60,36 @@ internal sealed class SessionCgroup : IDisposable
         throw new SandboxException("No cgroup hierarchy with the memory and pids controllers is mounted; bwrap sessions cannot enforce memory/process limits on this machine.");
     }
 
+    /// <summary>The names of the session cgroups that exist, in any hierarchy.</summary>
+    public static IEnumerable<string> ExistingNames()
+    {
+        var mounts = CgroupMounts.Read();
+        return ((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2])
+            .OfType<string>()
+            .Select(root => Path.Combine(root, "swelego"))
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>Kills the processes of an existing session cgroup and removes it (reaping a dead owner's).</summary>
+    public static void Remove(string name)
+    {
+        var mounts = CgroupMounts.Read();
+        string[] dirs = [.. ((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2]).OfType<string>().Select(root => Path.Combine(root, "swelego", name)).Where(Directory.Exists)];
+        new SessionCgroup(dirs, "").Dispose();
+    }
+
+    /// <summary>True when no process is left in the cgroup.</summary>
+    public static bool IsEmpty(string name)
+    {
+        var mounts = CgroupMounts.Read();
+        return !((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2]).OfType<string>()
+            .Select(root => Path.Combine(root, "swelego", name)).Where(Directory.Exists).SelectMany(ReadPids).Any();
+    }
+
     /// <summary>SIGKILLs every process in the cgroup; repeats until it is empty (a fork bomb refills it).</summary>
     public void KillAll()
     {

