@@ -29,7 +29,7 @@ public sealed class DockerLeftoversTests(DockerFixture fixture)
         }
 
         var container = await fixture.Client.Containers.InspectContainerAsync(line!["ready ".Length..]);
-        Assert.True(container.State!.Running);
+        Assert.True(container.State!.Running, $"state {container.State.Status}, exit {container.State.ExitCode}, error {container.State.Error}");
         string volume = Assert.Single(container.Mounts, m => m.Type == "volume").Name!;
 
         child.Kill(); // SIGKILL: no clean-up code runs in the owner
