@@ -13,7 +13,7 @@ namespace SweLego.Sandboxes.Docker;
 public static class DockerLeftovers
 {
     /// <summary>How long a reap may take before it gives up (a hung daemon must not hold up a session).</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Force-removes (with their volumes) the containers and volumes of gone owners and returns

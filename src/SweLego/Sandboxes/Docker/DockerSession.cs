@@ -69,7 +69,7 @@ internal sealed class DockerSession(DockerClient client, string containerId, Mul
         {
             var response = await client.Containers.GetArchiveFromContainerAsync(
                 containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken);
-            return response.Stream ?? throw new SandboxException($"The Docker daemon at {Endpoint} sent no archive of '{path}'.");
+            return new ArchiveReadStream(response.Stream ?? throw new SandboxException($"The Docker daemon at {Endpoint} sent no archive of '{path}'."));
         }
         catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
         {
