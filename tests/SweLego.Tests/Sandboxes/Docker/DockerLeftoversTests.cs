@@ -15,28 +15,25 @@ public sealed class DockerLeftoversTests(DockerFixture fixture)
     public async Task OwnerKilled_ContainerAndVolumeGoneWithinSecondsWithoutReap()
     {
         using var child = ChildProcess.StartCrashWriter(DockerSessionOwner.Mode);
-        string? line;
+        string id;
+        string volume;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            line = await child.StandardOutput.ReadLineAsync(timeout.Token);
-            Assert.True(line?.StartsWith("ready ", StringComparison.Ordinal) == true, $"child said '{line}': {await ErrorsAsync(child)}");
+            string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
+            if (line?.StartsWith("ready ", StringComparison.Ordinal) != true) Assert.Fail($"child said '{line}': {await ErrorsAsync(child)}");
+            var container = await fixture.Client.Containers.InspectContainerAsync(line["ready ".Length..]);
+            Assert.True(container.State!.Running, container.State.Status);
+            (id, volume) = (container.ID, Assert.Single(container.Mounts, m => m.Type == "volume").Name!);
         }
-        catch
+        finally
         {
-            child.Kill();
-            throw;
+            child.Kill(); // SIGKILL: no clean-up code runs in the owner
         }
 
-        var container = await fixture.Client.Containers.InspectContainerAsync(line!["ready ".Length..]);
-        Assert.True(container.State!.Running, $"state {container.State.Status}, exit {container.State.ExitCode}, error {container.State.Error}");
-        string volume = Assert.Single(container.Mounts, m => m.Type == "volume").Name!;
-
-        child.Kill(); // SIGKILL: no clean-up code runs in the owner
         await child.WaitForExitAsync();
-
         Assert.True(
-            await DockerTestClient.EventuallyAsync(() => fixture.Client.ContainerGoneAsync(container.ID), TimeSpan.FromSeconds(10)),
+            await DockerTestClient.EventuallyAsync(() => fixture.Client.ContainerGoneAsync(id), TimeSpan.FromSeconds(10)),
             "the container outlived its owner by 10 s");
         Assert.True(await DockerTestClient.EventuallyAsync(async () => !await fixture.Client.VolumeExistsAsync(volume), TimeSpan.FromSeconds(10)));
     }
@@ -93,6 +90,7 @@ public sealed class DockerLeftoversTests(DockerFixture fixture)
             HostConfig = new HostConfig { NetworkMode = "none" },
         })).ID;
 
+    /// <summary>What a child that did not get ready said on stderr (it is killed first, so the read ends).</summary>
     private static async Task<string> ErrorsAsync(System.Diagnostics.Process child)
     {
         child.Kill();
