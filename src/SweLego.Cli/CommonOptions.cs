@@ -2,6 +2,7 @@ using System.CommandLine;
 using SweLego.Environments.Build;
 using SweLego.Runs;
 using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker;
 
 namespace SweLego.Cli;
 
@@ -28,7 +29,7 @@ internal static class CommonOptions
 
     public static Option<string?> DockerHost() => new("--docker-host")
     {
-        Description = "Docker Engine endpoint, unix:///path or tcp://host:port (default: $DOCKER_HOST or unix:///var/run/docker.sock).",
+        Description = $"Docker Engine endpoint, unix:///path or tcp://host:port (default: $DOCKER_HOST or {DockerEndpoint.Default}).",
         HelpName = "URL",
     };
 

@@ -5,6 +5,12 @@ using SweLego.Tests.CrashWriter;
 // Usage: SweLego.Tests.CrashWriter RUN_DIR N
 // Writes records with keys 0..N-1 to RUN_DIR/crash/records.jsonl, skipping keys already
 // there, exactly like a resumable stage. The test kills it at random points and restarts it.
+// Or: SweLego.Tests.CrashWriter docker-session (see DockerSessionOwner).
+if (args is [DockerSessionOwner.Mode])
+{
+    return await DockerSessionOwner.RunAsync();
+}
+
 if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
 {
     await Console.Error.WriteLineAsync("usage: SweLego.Tests.CrashWriter RUN_DIR N");

@@ -6,7 +6,6 @@ using SweLego.Environments.Inference;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Docker.Engine;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Cli.Commands;
@@ -45,9 +44,18 @@ internal static class EnvCommands
         foreach (var option in (Option[])[budget, dryRun, label, dockerHost]) prune.Options.Add(option);
         prune.SetAction(async (parse, cancellationToken) =>
         {
-            using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = parse.GetValue(dockerHost) });
+            var endpoint = DockerEndpoint.Resolve(parse.GetValue(dockerHost));
+            using var client = DockerEndpoint.CreateClient(endpoint);
             var cache = new EnvironmentImageCache(client, parse.GetValue(label)!);
-            var result = await cache.PruneAsync(parse.GetValue(budget)!.Value, [], parse.GetValue(dryRun), cancellationToken);
+            ImagePruneResult result;
+            try
+            {
+                result = await cache.PruneAsync(parse.GetValue(budget)!.Value, [], parse.GetValue(dryRun), cancellationToken);
+            }
+            catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
+            {
+                throw DockerErrors.Translate(e, endpoint, "list or remove environment images");
+            }
             WritePrune(result);
             return 0;
         });

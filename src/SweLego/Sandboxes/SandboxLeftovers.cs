@@ -1,4 +1,5 @@
 using SweLego.Sandboxes.Bwrap;
+using SweLego.Sandboxes.Docker;
 
 namespace SweLego.Sandboxes;
 
@@ -10,6 +11,6 @@ namespace SweLego.Sandboxes;
 public static class SandboxLeftovers
 {
     /// <summary>Removes the leftovers of owners that are gone; returns how many things were removed.</summary>
-    public static Task<int> ReapAsync(string? dockerEndpoint, CancellationToken cancellationToken = default) =>
-        Task.FromResult(BwrapLeftovers.Reap());
+    public static async Task<int> ReapAsync(string? dockerEndpoint, CancellationToken cancellationToken = default) =>
+        BwrapLeftovers.Reap() + await DockerLeftovers.ReapAsync(new DockerBackendOptions { Endpoint = dockerEndpoint }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using SweLego.Cli;
+using SweLego.Tests.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Cli;
@@ -130,7 +131,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_EnvPruneDryRunThenPrune_RemovesLabelledImageOnlyTheSecondTime()
     {
-        using var client = new SweLego.Sandboxes.Docker.Engine.DockerEngineClient();
+        using var client = SweLego.Sandboxes.Docker.DockerEndpoint.CreateClient((string?)null);
         var images = new Environments.Build.TestEnvironmentImages(client);
         try
         {

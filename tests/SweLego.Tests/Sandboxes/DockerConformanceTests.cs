@@ -1,6 +1,6 @@
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Tests.Sandboxes.Docker;
 
 namespace SweLego.Tests.Sandboxes;
 
@@ -15,10 +15,9 @@ public sealed class DockerConformanceTests : SandboxConformanceTests
 
     protected override async Task AssertNothingLeftAsync(ISandboxSession disposedSession, string uniqueCommand)
     {
-        using var client = new DockerEngineClient();
+        using var client = DockerEndpoint.CreateClient((string?)null);
         string id = ((DockerSession)disposedSession).ContainerId;
-        var error = await Assert.ThrowsAsync<DockerEngineException>(() => client.InspectContainerAsync(id));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.True(await client.ContainerGoneAsync(id), $"container {id} is still there");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Docker.Engine;
 
 namespace SweLego.Environments.Build;
 
@@ -33,13 +34,15 @@ public static class DockerEnvironmentBuilder
         environment ??= new DockerEnvironmentOptions();
         string tagName = $"{spec.ContentHash}{(offline ? "-offline" : "")}-{commit[..Math.Min(12, commit.Length)]}";
         string tag = $"{Repository}:{tagName}";
-        using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = options.Endpoint });
-        bool reused = await client.ImageExistsAsync(tag, cancellationToken);
+        var endpoint = DockerEndpoint.Resolve(options.Endpoint);
+        using var client = DockerEndpoint.CreateClient(endpoint);
+        bool reused = await ImageExistsAsync(client, endpoint, tag, cancellationToken);
         var steps = new List<EnvironmentBuildStep>();
         if (reused)
         {
             // Same name again: only Metadata.LastTagTime changes, the image's "last used" for pruning.
-            await client.TagImageAsync(tag, Repository, tagName, cancellationToken);
+            await Daemon(endpoint, $"re-tag {tag}", () => client.Images.TagImageAsync(
+                tag, new ImageTagParameters { RepositoryName = Repository, Tag = tagName }, cancellationToken));
         }
         else
         {
@@ -53,16 +56,23 @@ public static class DockerEnvironmentBuilder
                 $"RUN {RunShell($"{EnvironmentCommands.CheckRequirements(spec, python)} > {UnmetFile}")}\n";
             await using var context = TarArchives.FromDirectory(repository, "testbed", new Dictionary<string, string> { [DockerfileName] = dockerfile });
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            ImageBuildResult built;
+            DockerImageBuild.Result built;
             try
             {
-                built = await client.BuildImageAsync(
-                    context, tag, dockerfile: DockerfileName, labels: labels,
-                    cancellationToken: cancellationToken);
+                // The build, and only the build, uses the host network: installs may need an index.
+                built = await DockerImageBuild.RunAsync(client, context, new ImageBuildParameters
+                {
+                    Tags = [tag],
+                    Dockerfile = DockerfileName,
+                    Labels = labels,
+                    NetworkMode = "host",
+                    Remove = true,
+                    ForceRemove = true,
+                }, cancellationToken);
             }
-            catch (DockerEngineException e)
+            catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
             {
-                built = new ImageBuildResult(false, null, e.Message, null, dockerfile);
+                built = new DockerImageBuild.Result(false, null, DockerErrors.Translate(e, endpoint, $"build {tag}").Message, null, dockerfile);
             }
 
             steps.Add(new EnvironmentBuildStep($"docker build -t {tag}", built.Succeeded ? 0 : built.ErrorCode ?? 1, built.Log, clock.Elapsed));
@@ -77,10 +87,49 @@ public static class DockerEnvironmentBuilder
         ImagePruneResult? pruned = null;
         if (environment.ImageBudgetBytes is { } budget)
         {
-            pruned = await new EnvironmentImageCache(client, environment.PruneLabelFilter).PruneAsync(budget, [tag], dryRun: false, cancellationToken);
+            var cache = new EnvironmentImageCache(client, environment.PruneLabelFilter);
+            pruned = await Daemon(endpoint, "prune environment images", () => cache.PruneAsync(budget, [tag], dryRun: false, cancellationToken));
         }
 
         return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused, ImagePrune = pruned };
+    }
+
+    private static async Task<bool> ImageExistsAsync(DockerClient client, Uri endpoint, string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Daemon(endpoint, $"inspect {image}", () => client.Images.InspectImageAsync(image, cancellationToken));
+            return true;
+        }
+        catch (SandboxException e) when (e.InnerException is DockerApiException api && DockerErrors.IsNotFound(api))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs one daemon call; its failures become <see cref="SandboxException"/>s that say what to do.</summary>
+    private static async Task<T> Daemon<T>(Uri endpoint, string action, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
+        {
+            throw DockerErrors.Translate(e, endpoint, action);
+        }
+    }
+
+    private static async Task Daemon(Uri endpoint, string action, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
+        {
+            throw DockerErrors.Translate(e, endpoint, action);
+        }
     }
 
     private static string RunShell(string command) => System.Text.Json.JsonSerializer.Serialize(new[] { "/bin/sh", "-c", command });

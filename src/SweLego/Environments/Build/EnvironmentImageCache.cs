@@ -1,4 +1,6 @@
-using SweLego.Sandboxes.Docker.Engine;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using SweLego.Sandboxes.Docker;
 
 namespace SweLego.Environments.Build;
 
@@ -30,13 +32,13 @@ public sealed class EnvironmentImageCache
     /// <summary>The label every environment image carries (its value is the spec hash).</summary>
     public const string LabelKey = "swelego.environment";
 
-    private readonly DockerEngineClient _client;
+    private readonly DockerClient _client;
     private readonly string _labelFilter;
     private readonly Dictionary<string, DateTimeOffset> _lastUsed = new(StringComparer.Ordinal);
 
     /// <param name="client">The daemon's client; not disposed.</param>
     /// <param name="labelFilter">Which images the cache covers: "key" or "key=value".</param>
-    public EnvironmentImageCache(DockerEngineClient client, string labelFilter = LabelKey)
+    public EnvironmentImageCache(DockerClient client, string labelFilter = LabelKey)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(labelFilter);
@@ -47,27 +49,35 @@ public sealed class EnvironmentImageCache
     /// <summary>The covered images with their unique bytes, least recently used first.</summary>
     public async Task<IReadOnlyList<EnvironmentImage>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var images = await _client.ListImagesAsync(_labelFilter, cancellationToken);
-        Dictionary<string, ImageSummary>? usage = null;
+        var images = await _client.Images.ListImagesAsync(
+            new ImagesListParameters
+            {
+                SharedSize = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [_labelFilter] = true } },
+            },
+            cancellationToken);
+        IReadOnlyDictionary<string, ImageDiskUsage.Row>? usage = null;
         if (images.Any(image => image.SharedSize < 0 || image.Containers < 0))
         {
-            usage = (await _client.GetImageDiskUsageAsync(cancellationToken)).ToDictionary(image => image.Id, StringComparer.Ordinal);
+            // API 1.41 lists report neither; /system/df computes both on every version.
+            usage = await ImageDiskUsage.ReadAsync(_client.Options.Endpoint, cancellationToken);
         }
 
         var list = new List<EnvironmentImage>(images.Count);
         foreach (var image in images)
         {
-            var counted = usage?.GetValueOrDefault(image.Id);
-            long? unique = image.UniqueSize ?? counted?.UniqueSize;
-            int containers = image.Containers >= 0 ? image.Containers : counted?.Containers ?? -1;
+            var counted = usage?.GetValueOrDefault(image.ID);
+            long? unique = image.SharedSize >= 0 ? Math.Max(0, image.Size - image.SharedSize) : counted?.UniqueSize;
+            int containers = image.Containers >= 0 ? (int)image.Containers : counted?.Containers ?? -1;
             var lastUsed = await LastUsedAsync(image, cancellationToken);
             if (lastUsed is null)
             {
                 continue; // removed since it was listed
             }
 
-            list.Add(new EnvironmentImage(
-                image.Id, image.RepoTags, image.Labels.GetValueOrDefault(LabelKey, ""), lastUsed.Value, image.Size, unique ?? image.Size, containers));
+            var tags = (image.RepoTags ?? []).Where(tag => tag != "<none>:<none>").ToList();
+            string specHash = image.Labels is { } imageLabels && imageLabels.TryGetValue(LabelKey, out string? hash) ? hash : "";
+            list.Add(new EnvironmentImage(image.ID, tags, specHash, lastUsed.Value, image.Size, unique ?? image.Size, containers));
         }
 
         return [.. list.OrderBy(image => image.LastUsed).ThenBy(image => image.Id, StringComparer.Ordinal)];
@@ -78,7 +88,7 @@ public sealed class EnvironmentImageCache
     /// recently used one, sparing <paramref name="keep"/> (ids, short ids or tags) and images in use.
     /// A dry run removes nothing and reports what would go (images with containers, as GET /system/df
     /// counts them, as in use). Daemon failures other than 409 (in use)
-    /// and 404 (already gone) throw <see cref="DockerEngineException"/>.
+    /// and 404 (already gone) throw the client's <see cref="DockerApiException"/>.
     /// </summary>
     public async Task<ImagePruneResult> PruneAsync(
         long budgetBytes, IReadOnlyCollection<string> keep, bool dryRun, CancellationToken cancellationToken = default)
@@ -119,11 +129,11 @@ public sealed class EnvironmentImageCache
                 decided[candidate.Id] = new ImagePruneEntry(candidate, ImagePruneOutcome.Removed);
                 removed.Add(decided[candidate.Id]);
             }
-            catch (DockerEngineException e) when (e.IsConflict)
+            catch (DockerApiException e) when (DockerErrors.IsConflict(e))
             {
-                decided[candidate.Id] = new ImagePruneEntry(candidate, ImagePruneOutcome.InUse, e.DaemonMessage);
+                decided[candidate.Id] = new ImagePruneEntry(candidate, ImagePruneOutcome.InUse, DockerErrors.DaemonMessage(e));
             }
-            catch (DockerEngineException e) when (e.IsNotFound)
+            catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
             {
                 // Another process removed it: it no longer counts, and the list below no longer has it.
             }
@@ -162,28 +172,34 @@ public sealed class EnvironmentImageCache
     /// a newer image since the list was read. Without force, so the daemon refuses (409) while a
     /// container uses the image (or it is tagged in several repositories, or has child images).
     /// </summary>
-    private Task RemoveAsync(EnvironmentImage image, CancellationToken cancellationToken) =>
-        _client.RemoveImageAsync(image.Id, force: false, cancellationToken);
+    private async Task RemoveAsync(EnvironmentImage image, CancellationToken cancellationToken) =>
+        await _client.Images.DeleteImageAsync(image.Id, new ImageDeleteParameters { Force = false }, cancellationToken);
 
-    private async Task<DateTimeOffset?> LastUsedAsync(ImageSummary image, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> LastUsedAsync(ImagesListResponse image, CancellationToken cancellationToken)
     {
-        if (_lastUsed.TryGetValue(image.Id, out var known))
+        if (_lastUsed.TryGetValue(image.ID, out var known))
         {
             return known;
         }
 
-        ImageInfo info;
+        ImageInspectResponse info;
         try
         {
-            info = await _client.InspectImageAsync(image.Id, cancellationToken);
+            info = await _client.Images.InspectImageAsync(image.ID, cancellationToken);
         }
-        catch (DockerEngineException e) when (e.IsNotFound)
+        catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
         {
             return null;
         }
 
-        var lastUsed = info.LastTagTime ?? info.Created ?? image.Created;
-        _lastUsed[image.Id] = lastUsed;
+        // The daemon reports "never tagged" as the zero time.
+        var tagged = info.Metadata?.LastTagTime is { Year: > 1 } time ? time : (DateTime?)null;
+        var created = info.Created is { Year: > 1 } made ? made : (DateTime?)null;
+        var lastUsed = new DateTimeOffset(Utc(tagged ?? created ?? image.Created));
+        _lastUsed[image.ID] = lastUsed;
         return lastUsed;
     }
+
+    private static DateTime Utc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Docker.Engine;
+using Docker.DotNet.Models;
 
 namespace SweLego.Sandboxes.Bwrap;
 
@@ -68,32 +68,34 @@ public static class RootFileSystems
     /// <summary>The image's content, unpacked once per image id; null when the daemon or the image is not there.</summary>
     public static async Task<string?> TryFromImageAsync(string image, string cache, string? endpoint, CancellationToken cancellationToken = default)
     {
-        using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = endpoint });
-        ImageInfo info;
+        using var client = DockerEndpoint.CreateClient(endpoint);
+        ImageInspectResponse info;
         try
         {
             using var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             quick.CancelAfter(TimeSpan.FromSeconds(5));
-            if (!await client.ImageExistsAsync(image, quick.Token)) return null;
-            info = await client.InspectImageAsync(image, quick.Token);
+            info = await client.Images.InspectImageAsync(image, quick.Token);
         }
-        catch (Exception e) when (e is DockerEngineException or HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e) || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return null;
         }
 
-        string id = "image-" + info.Id.Replace("sha256:", "", StringComparison.Ordinal)[..24];
+        string id = "image-" + info.ID.Replace("sha256:", "", StringComparison.Ordinal)[..24];
         return Check(await PrepareAsync(cache, id, async dir =>
         {
-            string container = await client.CreateContainerAsync(new ContainerSpec(image) { Cmd = ["/bin/true"], Entrypoint = [], NetworkMode = "none" }, cancellationToken);
+            string container = (await client.Containers.CreateContainerAsync(
+                new CreateContainerParameters { Image = image, Cmd = ["/bin/true"], Entrypoint = [], HostConfig = new HostConfig { NetworkMode = "none" } },
+                cancellationToken)).ID;
             try
             {
-                await using var tar = await client.GetArchiveAsync(container, "/", cancellationToken);
+                await using var tar = (await client.Containers.GetArchiveFromContainerAsync(
+                    container, new ContainerPathStatParameters { Path = "/" }, statOnly: false, cancellationToken)).Stream!;
                 await RunAsync("tar", ["-x", "-f", "-", "-C", dir, "--numeric-owner"], tar, cancellationToken);
             }
             finally
             {
-                await client.RemoveContainerAsync(container, force: true, removeVolumes: true, CancellationToken.None);
+                await client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
             }
         }, cancellationToken), image);
     }

@@ -1,22 +1,39 @@
-using SweLego.Sandboxes.Docker.Engine;
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using SweLego.Sandboxes.Security;
 using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Sandboxes.Docker;
 
 /// <summary>
 /// Sandboxes in Docker containers through the Engine API (no Docker CLI): network <c>none</c>,
-/// read-only root file system, a private /tmp, memory and pids limits, no new privileges.
-/// The workspace is a bind-mounted host directory or, for an image, a named volume that
-/// Docker fills with the image's working directory, so it is the only writable place.
+/// every capability dropped, no new privileges, the seccomp policy of <see cref="SeccompPolicy"/>,
+/// a read-only root file system, size-limited /tmp and /dev/shm, memory and pids limits. The
+/// workspace is a bind-mounted host directory or, for an image, an anonymous volume that Docker
+/// fills with the image's working directory, so it is the only writable place besides /tmp.
+/// The container lives only as long as its owner: its keeper reads the stdin the session holds
+/// attached, and ends (the container removing itself) when that connection closes.
 /// The shell and its supervisor are two attached exec streams.
 /// </summary>
 public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandboxBackend
 {
-    // Keeps the container alive without forking; Docker's init (PID 1) reaps the orphans a
-    // killed fork bomb leaves behind, which would otherwise hold the pids limit.
-    private const string Keeper =
-        "trap 'exit 0' TERM; if mkfifo /tmp/.swelego-keep 2>/dev/null && exec 3<>/tmp/.swelego-keep; then rm -f /tmp/.swelego-keep; " +
-        "while :; do read -r -t 86400 -u 3 _; done; else while :; do sleep 86400 & wait $!; done; fi";
+    /// <summary>Label with the session's nonce, on the container and its volume.</summary>
+    public const string SessionLabel = "swelego.session";
+
+    /// <summary>Label with <see cref="SandboxOwner.Current"/>, on the container and its volume (see <see cref="DockerLeftovers"/>).</summary>
+    public const string OwnerLabel = "swelego.owner";
+
+    // PID 1 is docker-init, which reaps the orphans a killed fork bomb leaves behind (they would
+    // hold the pids limit). Its child, this keeper, forks nothing and reads stdin until EOF: the
+    // session attaches to stdin before the start and holds the connection; when the owner
+    // process dies, however it dies, the kernel closes it, stdin (StdinOnce) ends, the keeper and
+    // so the container exit, and AutoRemove deletes the container with its anonymous volume.
+    private const string Keeper = "while read -r _; do :; done";
+
+    // Once per process and daemon, before the first session: what dead owners left behind goes.
+    private static readonly ConcurrentDictionary<string, Lazy<Task>> Reaps = new(StringComparer.Ordinal);
+    private static readonly Lazy<string> Seccomp = new(SeccompPolicy.DockerProfileJson);
 
     private readonly DockerBackendOptions _options = options ?? new DockerBackendOptions();
 
@@ -24,87 +41,142 @@ public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandb
 
     public async Task<ISandboxSession> StartAsync(SandboxSpec spec, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        // Before Validate: a socket is no directory, and the refusal must say why it matters.
+        HostMountGuard.Check(spec);
         spec.Validate();
-        var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = _options.Endpoint });
+        var endpoint = DockerEndpoint.Resolve(_options.Endpoint);
+        await Reaps.GetOrAdd(endpoint.ToString(), key => new Lazy<Task>(
+                () => DockerLeftovers.ReapAsync(_options with { Endpoint = key }, CancellationToken.None)))
+            .Value.WaitAsync(cancellationToken);
+
+        var client = DockerEndpoint.CreateClient(endpoint);
         string image = spec.Image ?? _options.DefaultImage;
         string nonce = PersistentShell.NewNonce();
         string? containerId = null;
-        string? volume = null;
+        MultiplexedStream? keeper = null;
         try
         {
-            if (!await client.ImageExistsAsync(image, cancellationToken))
-                throw new SandboxException($"Docker image '{image}' is not present on {client.Endpoint}; build the base image with .ci/build-base-image.sh or load the image first.");
-
-            string workdir = spec.Workdir
-                ?? spec.HostWorkspace
-                ?? NonEmpty((await client.InspectImageAsync(image, cancellationToken)).WorkingDir)
-                ?? "/workspace";
-            volume = spec.HostWorkspace is null ? $"swelego-{nonce}" : null;
-            var env = SandboxEnvironment.Defaults("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
-                .Concat(spec.Environment)
-                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-            containerId = await client.CreateContainerAsync(new ContainerSpec(image)
-            {
-                Cmd = ["/bin/bash", "--noprofile", "--norc", "-c", Keeper],
-                Entrypoint = [],
-                Env = env,
-                WorkingDir = workdir,
-                Labels = new Dictionary<string, string> { ["swelego.session"] = nonce },
-                MemoryBytes = spec.Limits.MemoryBytes,
-                PidsLimit = spec.Limits.MaxProcesses,
-                NetworkMode = "none",
-                Init = true,
-                ReadonlyRootfs = true,
-                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,exec,nosuid,size={_options.TmpSize}" },
-                Binds = (spec.HostWorkspace is { } host ? [new SandboxMount(host, workdir)] : Enumerable.Empty<SandboxMount>())
-                    .Concat(spec.Mounts.Where(m => !m.ReadOnly))
-                    .ToDictionary(m => Path.GetFullPath(m.HostPath), m => m.Target),
-                ReadOnlyBinds = spec.Mounts.Where(m => m.ReadOnly).ToDictionary(m => Path.GetFullPath(m.HostPath), m => m.Target),
-                Volumes = volume is not null ? new Dictionary<string, string> { [volume] = workdir } : null,
-            }, cancellationToken);
-            await client.StartContainerAsync(containerId, cancellationToken);
+            var inspected = await InspectImageAsync(client, image, endpoint, cancellationToken);
+            string workdir = spec.Workdir ?? spec.HostWorkspace ?? NonEmpty(inspected.Config?.WorkingDir) ?? "/workspace";
+            var labels = new Dictionary<string, string> { [SessionLabel] = nonce, [OwnerLabel] = SandboxOwner.Current.ToString() };
+            containerId = (await client.Containers.CreateContainerAsync(Container(spec, image, workdir, labels), cancellationToken)).ID;
+            keeper = await client.Containers.AttachContainerAsync(containerId, new ContainerAttachParameters { Stream = true, Stdin = true }, cancellationToken);
+            await client.Containers.StartContainerAsync(containerId, null, cancellationToken);
 
             var shellStream = await StartExecAsync(client, containerId, ["/bin/bash", "--noprofile", "--norc"], workdir, cancellationToken);
             var supervisorStream = await StartExecAsync(
                 client, containerId, ["/bin/bash", "--noprofile", "--norc", "-c", ShellScripts.Supervisor(nonce, spec.Limits.MaxProcesses)], "/", cancellationToken);
-            var session = new DockerSession(client, containerId, volume, workdir);
+            var session = new DockerSession(client, containerId, keeper, workdir);
             var shell = await PersistentShell.StartAsync(
                 new ExecChannel(shellStream), new ExecChannel(supervisorStream), session.KillAsync, nonce, workdir, "auto", spec.Limits,
                 cancellationToken);
             session.Attach(shell, spec.Limits.WallTime);
             return session;
         }
-        catch (DockerEngineException e)
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
         {
-            await CleanupAsync(client, containerId, volume);
+            await RemoveAsync(client, containerId, keeper);
             client.Dispose();
-            throw new SandboxException($"Docker sandbox failed to start: {e.Message}", e);
+            throw DockerErrors.Translate(e, endpoint, $"start a sandbox container from {image}");
         }
         catch
         {
-            await CleanupAsync(client, containerId, volume);
+            await RemoveAsync(client, containerId, keeper);
             client.Dispose();
             throw;
         }
     }
 
-    internal static async Task CleanupAsync(DockerEngineClient client, string? containerId, string? volume)
+    /// <summary>
+    /// Force-removes the container with its volumes and closes the keeper's stdin. Never throws for
+    /// daemon failures: already gone (404) or being auto-removed (409) is the goal, and when the
+    /// daemon cannot be told, the closed stdin ends the container all the same.
+    /// </summary>
+    internal static async Task RemoveAsync(DockerClient client, string? containerId, MultiplexedStream? keeper)
     {
         try
         {
-            if (containerId is not null) await client.RemoveContainerAsync(containerId, force: true, removeVolumes: true, CancellationToken.None);
-            if (volume is not null) await client.RemoveVolumeAsync(volume, force: true, CancellationToken.None);
+            if (containerId is not null)
+                await client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
         }
-        catch (DockerEngineException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
         {
-            // Already gone.
+            // See above.
+        }
+        finally
+        {
+            keeper?.Dispose();
         }
     }
 
-    private static async Task<ExecStream> StartExecAsync(DockerEngineClient client, string containerId, string[] cmd, string workdir, CancellationToken cancellationToken)
+    private static CreateContainerParameters Container(SandboxSpec spec, string image, string workdir, Dictionary<string, string> labels)
     {
-        string exec = await client.CreateExecAsync(containerId, cmd, env: null, workingDir: workdir, attachStdin: true, cancellationToken);
-        return await client.StartExecAttachedAsync(exec, cancellationToken);
+        var env = SandboxEnvironment.Defaults("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+            .Concat(spec.Environment)
+            .GroupBy(kv => kv.Key).Select(g => $"{g.Key}={g.Last().Value}").ToList();
+        var mounts = new List<Mount>();
+        // Type "bind" (unlike Binds) fails when the host directory is missing instead of creating it.
+        if (spec.HostWorkspace is { } host) mounts.Add(Bind(host, workdir, readOnly: false));
+        else mounts.Add(new Mount { Type = "volume", Target = workdir, VolumeOptions = new VolumeOptions { NoCopy = false, Labels = labels } });
+        mounts.AddRange(spec.Mounts.Select(m => Bind(m.HostPath, m.Target, m.ReadOnly)));
+        var limits = spec.Limits;
+        return new CreateContainerParameters
+        {
+            Image = image,
+            Cmd = ["/bin/bash", "--noprofile", "--norc", "-c", Keeper],
+            Entrypoint = [],
+            Env = env,
+            WorkingDir = workdir,
+            Labels = labels,
+            AttachStdin = true,
+            OpenStdin = true,
+            StdinOnce = true,
+            // The user stays the image's root, but a root without a single capability: the host
+            // workspaces bind-mounted here are root-owned, and root-in-container with CapDrop ALL,
+            // no-new-privileges and seccomp cannot raise itself, change owners or set setuid bits.
+            HostConfig = new HostConfig
+            {
+                NetworkMode = "none",
+                AutoRemove = true,
+                Init = true,
+                ReadonlyRootfs = true,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges", "seccomp=" + Seccomp.Value],
+                Memory = limits.MemoryBytes,
+                MemorySwap = limits.MemoryBytes,
+                PidsLimit = limits.MaxProcesses,
+                // Executables in /tmp are allowed (build tools run them); device files and setuid bits are not.
+                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,exec,nosuid,nodev,mode=1777,size={limits.TmpBytes}" },
+                ShmSize = limits.ShmBytes,
+                Mounts = mounts,
+            },
+        };
+    }
+
+    private static Mount Bind(string hostPath, string target, bool readOnly) =>
+        new() { Type = "bind", Source = Path.GetFullPath(hostPath), Target = target, ReadOnly = readOnly };
+
+    private static async Task<ImageInspectResponse> InspectImageAsync(DockerClient client, string image, Uri endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.Images.InspectImageAsync(image, cancellationToken);
+        }
+        catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
+        {
+            throw new SandboxException($"Docker image '{image}' is not present on {endpoint}; {DockerErrors.ImageHint}.", e);
+        }
+    }
+
+    private static async Task<MultiplexedStream> StartExecAsync(
+        DockerClient client, string containerId, string[] cmd, string workdir, CancellationToken cancellationToken)
+    {
+        var exec = await client.Exec.CreateContainerExecAsync(
+            containerId,
+            new ContainerExecCreateParameters { AttachStdin = true, AttachStdout = true, AttachStderr = true, Cmd = cmd, WorkingDir = workdir },
+            cancellationToken);
+        return await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweLego.Runs;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Sandboxes.Docker;
 
 namespace SweLego.Tasks.Real;
 
@@ -35,8 +35,17 @@ public static class RealTaskMiner
         var clock = Stopwatch.StartNew();
         if (options.Backend == SandboxBackends.Docker)
         {
-            using var client = new DockerEngineClient(new DockerEngineOptions { Endpoint = options.Docker.Endpoint });
-            await client.PingAsync(cancellationToken);
+            // Fail before any work when the daemon is not there, with the message that says how to start it.
+            var endpoint = DockerEndpoint.Resolve(options.Docker.Endpoint);
+            using var client = DockerEndpoint.CreateClient(endpoint);
+            try
+            {
+                await client.System.PingAsync(cancellationToken);
+            }
+            catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
+            {
+                throw DockerErrors.Translate(e, endpoint, "check that it runs");
+            }
         }
 
         run.StartStage(Stage);

@@ -2,7 +2,7 @@ using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Tests.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Environments.Build;
@@ -32,24 +32,24 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
                 Assert.Equal("7\n/testbed\n", check.Output);
             }
 
-            using (var client = new DockerEngineClient())
+            using (var client = DockerEndpoint.CreateClient((string?)null))
             {
-                var builtAt = (await client.InspectImageAsync(built.Image!)).LastTagTime;
+                var builtAt = (await client.Images.InspectImageAsync(built.Image!)).Metadata.LastTagTime;
                 var again = await DockerEnvironmentBuilder.BuildAsync(spec, _repo.Path, commit, offline: true);
                 Assert.True(again.Reused);
                 Assert.Equal(built.Image, again.Image);
                 Assert.Equal(built.UnmetRequirements, again.UnmetRequirements);
                 Assert.Null(again.ImagePrune);
                 // Reuse re-tags the image: it counts as recently used when pruning.
-                Assert.True((await client.InspectImageAsync(built.Image!)).LastTagTime > builtAt);
+                Assert.True((await client.Images.InspectImageAsync(built.Image!)).Metadata.LastTagTime > builtAt);
             }
         }
         finally
         {
             if (built?.Image is { } image)
             {
-                using var client = new DockerEngineClient();
-                await client.RemoveImageAsync(image, force: true);
+                using var client = DockerEndpoint.CreateClient((string?)null);
+                await client.RemoveImageIfPresentAsync(image);
             }
         }
     }
@@ -59,7 +59,7 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
     {
         SampleProject.Write(_repo, 3, "");
         var spec = EnvironmentInference.Infer(_repo.Path);
-        using var client = new DockerEngineClient();
+        using var client = DockerEndpoint.CreateClient((string?)null);
         var images = new TestEnvironmentImages(client);
         EnvironmentBuildResult? built = null;
         try
@@ -88,14 +88,8 @@ public sealed class DockerEnvironmentBuilderTests : IDisposable
             await images.RemoveAllAsync();
             if (built?.Image is { } image)
             {
-                try
-                {
-                    await client.RemoveImageAsync(image, force: true);
-                }
-                catch (DockerEngineException ex) when (ex.IsNotFound)
-                {
-                    // Never built (the removal by label above took it).
-                }
+                // Unless the removal by label above took it.
+                await client.RemoveImageIfPresentAsync(image);
             }
         }
     }

@@ -1,6 +1,7 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using SweLego.Environments.Build;
-using SweLego.Sandboxes.Docker.Engine;
-using SweLego.Tests.Sandboxes.Docker.Engine;
+using SweLego.Tests.Sandboxes.Docker;
 
 namespace SweLego.Tests.Environments.Build;
 
@@ -8,13 +9,13 @@ namespace SweLego.Tests.Environments.Build;
 /// Pruning against the real daemon: three 2 MB images (a oldest, c newest) on the base image, under
 /// a label only this test's images carry.
 /// </summary>
-[Collection(DockerEngineTestGroup.Name)]
-public sealed class EnvironmentImageCacheTests(DockerEngineFixture fixture) : IAsyncLifetime
+[Collection(DockerTestGroup.Name)]
+public sealed class EnvironmentImageCacheTests(DockerFixture fixture) : IAsyncLifetime
 {
     private TestEnvironmentImages _images = null!;
     private string _a = "", _b = "", _c = "";
 
-    private DockerEngineClient Client => fixture.Client;
+    private DockerClient Client => fixture.Client;
 
     public async Task InitializeAsync()
     {
@@ -101,7 +102,7 @@ public sealed class EnvironmentImageCacheTests(DockerEngineFixture fixture) : IA
     public async Task PruneAsync_OldestUsedByRunningContainer_SkippedAndReported()
     {
         var listed = await Cache().ListAsync();
-        await using var container = await fixture.StartAsync(new ContainerSpec(_a));
+        await using var container = await TestContainer.StartAsync(Client, _a);
 
         var result = await Cache().PruneAsync(listed.Sum(image => image.Bytes) - 1, [], dryRun: false);
 
@@ -135,7 +136,7 @@ public sealed class EnvironmentImageCacheTests(DockerEngineFixture fixture) : IA
     public async Task PruneAsync_DryRunOldestUsedByContainer_PredictsInUseAndNextOldest()
     {
         var listed = await Cache().ListAsync();
-        await using var container = await fixture.StartAsync(new ContainerSpec(_a));
+        await using var container = await TestContainer.StartAsync(Client, _a);
 
         var result = await Cache().PruneAsync(listed.Sum(image => image.Bytes) - 1, [], dryRun: true);
 
@@ -149,7 +150,7 @@ public sealed class EnvironmentImageCacheTests(DockerEngineFixture fixture) : IA
     public async Task PruneAsync_ReusedImageRetagged_CountsAsRecentlyUsed()
     {
         // What DockerEnvironmentBuilder does on reuse: tag the image with its own name again.
-        await Client.TagImageAsync(_a, "swelego-test/env", _a.Split(':')[1]);
+        await Client.Images.TagImageAsync(_a, new ImageTagParameters { RepositoryName = "swelego-test/env", Tag = _a.Split(':')[1] });
 
         var result = await Cache().PruneAsync((await Cache().ListAsync()).Sum(image => image.Bytes) - 1, [], dryRun: true);
 

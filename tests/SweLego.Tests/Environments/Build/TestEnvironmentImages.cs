@@ -1,7 +1,7 @@
-using System.Formats.Tar;
-using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using SweLego.Environments.Build;
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Tests.Sandboxes.Docker;
 
 namespace SweLego.Tests.Environments.Build;
 
@@ -11,7 +11,7 @@ namespace SweLego.Tests.Environments.Build;
 /// by <see cref="LabelFilter"/> never sees anyone else's images. <see cref="RemoveAllAsync"/> (call it
 /// in teardown) removes every image with that label and the built tags, whatever a test left.
 /// </summary>
-public sealed class TestEnvironmentImages(DockerEngineClient client)
+public sealed class TestEnvironmentImages(DockerClient client)
 {
     public const string BaseImage = "swelego/base:bookworm-2";
     public const string LabelKey = "swelego.test.prune";
@@ -37,31 +37,17 @@ public sealed class TestEnvironmentImages(DockerEngineClient client)
         _tags.Add(tag);
         // The name in the command defeats the build cache, which would otherwise share one blob layer.
         string dockerfile = $"FROM {BaseImage}\nRUN head -c {bytes} /dev/urandom > /blob && echo {Id}-{name} > /name\n";
-        using var context = new MemoryStream();
-        using (var writer = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dockerfile)) });
-        }
-
-        context.Position = 0;
-        var result = await client.BuildImageAsync(context, tag, labels: Labels($"test-{Id}-{name}"));
-        Assert.True(result.Succeeded, result.Error + "\n" + result.Log);
+        await client.BuildAsync(tag, dockerfile, new Dictionary<string, string>(Labels($"test-{Id}-{name}")));
         return tag;
     }
 
     public async Task RemoveAllAsync()
     {
-        var ids = (await client.ListImagesAsync(LabelFilter)).Select(image => image.Id).ToList();
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [LabelFilter] = true } };
+        var ids = (await client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter })).Select(image => image.ID).ToList();
         foreach (string name in ids.Concat(_tags))
         {
-            try
-            {
-                await client.RemoveImageAsync(name, force: true);
-            }
-            catch (DockerEngineException ex) when (ex.IsNotFound)
-            {
-                // Pruned by the test, or never built.
-            }
+            await client.RemoveImageIfPresentAsync(name); // pruned by the test, or never built
         }
     }
 }

@@ -1,7 +1,8 @@
 using SweLego.Runs;
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Sandboxes.Docker;
 using SweLego.Tasks;
 using SweLego.Tasks.Real;
+using SweLego.Tests.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Tasks.Real;
@@ -34,8 +35,8 @@ public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClass
         }
         finally
         {
-            using var client = new DockerEngineClient(new DockerEngineOptions());
-            foreach (string image in images) await client.RemoveImageAsync(image);
+            using var client = DockerEndpoint.CreateClient((string?)null);
+            foreach (string image in images) await client.RemoveImageIfPresentAsync(image);
         }
     }
 }

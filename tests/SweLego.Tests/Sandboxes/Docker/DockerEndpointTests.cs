@@ -1,6 +1,6 @@
-using SweLego.Sandboxes.Docker.Engine;
+using SweLego.Sandboxes.Docker;
 
-namespace SweLego.Tests.Sandboxes.Docker.Engine;
+namespace SweLego.Tests.Sandboxes.Docker;
 
 public sealed class DockerEndpointTests
 {
@@ -9,8 +9,8 @@ public sealed class DockerEndpointTests
     {
         var endpoint = DockerEndpoint.Resolve(null, null);
 
-        Assert.Equal("/var/run/docker.sock", endpoint.UnixPath);
-        Assert.Equal("docker", endpoint.HostHeader);
+        Assert.Equal("unix", endpoint.Scheme);
+        Assert.Equal("/var/run/docker.sock", endpoint.LocalPath);
     }
 
     [Fact]
@@ -18,9 +18,7 @@ public sealed class DockerEndpointTests
     {
         var endpoint = DockerEndpoint.Resolve(null, "tcp://127.0.0.1:2375");
 
-        Assert.Null(endpoint.UnixPath);
-        Assert.Equal(("127.0.0.1", 2375), (endpoint.Host, endpoint.Port));
-        Assert.Equal(new Uri("http://127.0.0.1:2375/"), endpoint.BaseAddress);
+        Assert.Equal(("tcp", "127.0.0.1", 2375), (endpoint.Scheme, endpoint.Host, endpoint.Port));
     }
 
     [Fact]
@@ -28,16 +26,15 @@ public sealed class DockerEndpointTests
     {
         var endpoint = DockerEndpoint.Resolve("unix:///run/other.sock", "tcp://127.0.0.1:2375");
 
-        Assert.Equal("/run/other.sock", endpoint.UnixPath);
+        Assert.Equal("/run/other.sock", endpoint.LocalPath);
     }
 
     [Fact]
-    public void Parse_Ipv6Tcp_BracketsHostHeader()
+    public void Parse_Ipv6Tcp_KeepsBracketedHostAndPort()
     {
         var endpoint = DockerEndpoint.Parse("tcp://[::1]:2375");
 
-        Assert.Equal(("::1", 2375), (endpoint.Host, endpoint.Port));
-        Assert.Equal("[::1]:2375", endpoint.HostHeader);
+        Assert.Equal(("[::1]", 2375), (endpoint.Host, endpoint.Port));
     }
 
     [Theory]
@@ -45,17 +42,12 @@ public sealed class DockerEndpointTests
     [InlineData("unix://relative.sock")]
     [InlineData("tcp://127.0.0.1")]
     [InlineData("tcp://:2375")]
+    [InlineData("tcp://127.0.0.1:99999")]
     [InlineData("ssh://user@host")]
-    public void Parse_UnsupportedEndpoint_ThrowsArgumentException(string endpoint)
+    public void Parse_UnsupportedEndpoint_ThrowsArgumentExceptionNamingIt(string endpoint)
     {
         var ex = Assert.Throws<ArgumentException>(() => DockerEndpoint.Parse(endpoint));
 
         Assert.Contains(endpoint, ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Constructor_BadApiVersion_ThrowsArgumentException()
-    {
-        Assert.Throws<ArgumentException>(() => new DockerEngineClient(new DockerEngineOptions { ApiVersion = "latest" }));
     }
 }

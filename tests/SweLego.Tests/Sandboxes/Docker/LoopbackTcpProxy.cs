@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SweLego.Tests.Sandboxes.Docker.Engine;
+namespace SweLego.Tests.Sandboxes.Docker;
 
 /// <summary>
 /// Forwards 127.0.0.1:{port} to the daemon's unix socket so the tcp:// endpoint code runs against
