@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using SweLego.Sandboxes;
+using Docker.DotNet.Models;
 using SweLego.Sandboxes.Bwrap;
+using SweLego.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Sandboxes;
 
-/// <summary>A swelego process killed with SIGKILL mid-session leaves nothing once any swelego starts again.</summary>
+/// <summary>A swelego process killed with SIGKILL mid-session leaves nothing once any swelego starts again (bwrap and docker).</summary>
 [Collection(SandboxConformanceGroup.Name)]
 public sealed class SandboxLeftoversTests
 {
@@ -26,6 +28,27 @@ public sealed class SandboxLeftoversTests
         var (exit, _, stderr) = await CliRunner.RunProcessAsync("--version");
         Assert.True(exit == 0, stderr);
         Assert.Empty(Leftovers(token));
+    }
+
+    [Fact]
+    public async Task CliStart_AfterSigkillDuringDockerSession_NoContainerOrVolumeOfTheDeadProcessRemains()
+    {
+        using var client = DockerEndpoint.CreateClient((string?)null);
+        var info = CliRunner.ProcessStartInfo("sandbox", "run", "--backend", "docker", "--image", DockerBackendOptions.BaseImage, "--workdir", "/testbed", "--", "sleep 1000");
+        using var cli = Process.Start(info)!;
+        var owner = await WaitForAsync(() => OwnerOf(cli.Id));
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerBackend.OwnerLabel}={owner}"] = true } };
+        async Task<int> CountAsync() =>
+            (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter })).Count
+            + ((await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter })).Volumes?.Count ?? 0);
+        await WaitForAsync(async () => await CountAsync() == 2);   // the container and its workspace volume
+
+        cli.Kill(entireProcessTree: false);
+        await cli.WaitForExitAsync();
+        var (exit, _, stderr) = await CliRunner.RunProcessAsync("--version");
+
+        Assert.True(exit == 0, stderr);
+        await WaitForAsync(async () => await CountAsync() == 0);
     }
 
     [Fact]
@@ -55,6 +78,16 @@ public sealed class SandboxLeftoversTests
 
     private static SandboxOwner? OwnerOf(int pid) =>
         File.Exists($"/proc/{pid}/stat") ? SandboxOwner.Parse($"{pid}-{File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ')[20]}") : null;
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("The condition did not hold within 60 s.");
+            await Task.Delay(50);
+        }
+    }
 
     private static async Task<T> WaitForAsync<T>(Func<T?> probe) where T : class
     {
