@@ -19,7 +19,8 @@ internal sealed class SandboxFileMap
         _workdir = workdir.TrimEnd('/');
         _entries =
         [
-            .. mounts.Select(m => (m.Target.TrimEnd('/'), Path.GetFullPath(m.HostPath).TrimEnd('/'), false)),
+            // A mount inside the workspace is part of it for the host (read-only only to the sandbox, like a checkout's .git).
+            .. mounts.Select(m => (m.Target.TrimEnd('/'), Path.GetFullPath(m.HostPath).TrimEnd('/'), SandboxPath.RelativeTo(_workdir, m.Target) is not null)),
             (_workdir, Path.GetFullPath(hostWorkspace).TrimEnd('/'), true),
             ("", rootFs.TrimEnd('/'), false),
         ];
