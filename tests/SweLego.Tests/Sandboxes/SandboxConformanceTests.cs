@@ -10,7 +10,7 @@ namespace SweLego.Tests.Sandboxes;
 /// The behaviour every sandbox backend must have (bwrap, docker): one class per backend
 /// derives from this and supplies the backend and a spec for a workspace.
 /// </summary>
-public abstract class SandboxConformanceTests : IDisposable
+public abstract partial class SandboxConformanceTests : IDisposable
 {
     private readonly TempDirectory _workspace = new("swelego-ws-");
 
@@ -153,7 +153,7 @@ public abstract class SandboxConformanceTests : IDisposable
     [Fact]
     public async Task ExecAsync_MemoryHog_KilledReportedAndSessionUsable()
     {
-        await using var session = await StartAsync(SandboxLimits.Default with { MemoryBytes = 256L << 20 });
+        await using var session = await StartAsync(SmallMemory);
         var hog = await session.ExecAsync("python3 -c \"x = b'a' * (1024 ** 3); print('SUR' + 'VIVED')\"");
         Assert.Equal(137, hog.ExitCode);
         Assert.True(hog.MemoryLimitHit);

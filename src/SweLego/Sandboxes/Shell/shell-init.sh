@@ -1,20 +1,32 @@
 # Read by the persistent bash from its stdin, once, before the first command.
 # Protocol: control output is "\x1eSWL<nonce>:<kind>:<fields>\n" in one write call (only a
 # final newline: bash splits writes at earlier ones); the host removes it from the output.
-#   host writes "\n__S\n" followed by the command bytes and a 0x1F byte. The alias __S
-#   (short, because bash reads a pipe one byte per system call) runs __swl_r, which reads
-#   the command up to 0x1F (nothing after it is consumed), then eval runs it in the
-#   top-level shell (not in a function, so cd, export and declare persist)
-#   and __swl_d prints "D:<exit code>:<oom kills>:<cwd>" (the kill count of the memory
-#   cgroup, read again only after a command died of a signal).
+#   After "R:<pid>:<oom kills or -1>" the shell runs the command loop (last lines): it reads
+#   "\n" + command up to a 0x1F byte (IFS strips the newline, which ends a partial line of
+#   unread input; nothing after 0x1F is consumed, so a command reads its input from the same
+#   pipe), evals it in the top-level shell (no function, so cd, export and declare persist)
+#   and prints "D:<exit code>:<oom kills>:<cwd>". The kill count of the memory cgroup is the
+#   one last read: the host asks for a fresh one (the command __swl_q) only after a command
+#   that ran long enough to allocate memory or died of a signal, so a quick command costs no
+#   file read.
+# Stopping a command (timeout, Ctrl-C): the supervisor sends SIGURG to this shell before it
+# signals the command's processes. The loop runs in a sourced file, not a function, because
+# `return` in a trap handler then abandons the command wherever it is: a builtin loop, a
+# blocked `read`, a wait. A command inside its own functions is unwound by a DEBUG trap
+# (extdebug: status 2 returns from the current function) until the loop is reached again;
+# the shell's state (cwd, variables, functions, an activated venv) stays as it was.
 # Markers go to a private copy of stdout (fd 19) so `exec >file` in a command cannot hide
 # them; the supervisor writes its notices into the same pipe through /proc/<shell>/fd/19,
 # which keeps them in order with the command's own output and markers.
 exec 2>&1
 exec 19>&1
-__swl_r() { IFS= read -r -d $'\x1f' __swl_c; }
+# RLIMIT_FSIZE, soft and hard (a command cannot raise it): no file outgrows the disk limit
+# between two checks of the host's disk watcher. Ignoring SIGXFSZ turns a write past it into
+# an error ("File too large") instead of killing the writer, or this shell.
+if [[ -n $__SWL_FSIZE ]]; then ulimit -f "$__SWL_FSIZE" || exit 96; trap '' XFSZ; fi
 shopt -s expand_aliases
-alias __S='__swl_r;eval "$__swl_c";__swl_d $?'
+# Every variable is set, so a command's `set -u` cannot break the loop.
+__swl_in=0 __swl_ab= __swl_xd= __swl_o=-1 __swl_c= __swl_x=
 # "auto" (containers): the container's own cgroup, v1 or v2 layout.
 if [[ $__SWL_OOM == auto ]]; then
   __SWL_OOM=
@@ -22,23 +34,48 @@ if [[ $__SWL_OOM == auto ]]; then
     [[ -r $__swl_f ]] && { __SWL_OOM=$__swl_f; break; }
   done
 fi
-__swl_oom() {
+__swl_q() {
   # One read of the whole file (a read per line costs more syscalls).
-  __swl_o=0
   [[ -n $__SWL_OOM ]] || return 0
   IFS= read -r -d '' __swl_x < "$__SWL_OOM"  # status 1 at end of file; the text is read
+  __swl_o=0
   if [[ $__swl_x == *oom_kill\ * ]]; then
     __swl_o=${__swl_x##*oom_kill }
     __swl_o=${__swl_o%%[!0-9]*}
   fi
 }
 __swl_d() {
-  # The kernel's OOM killer sends SIGKILL, so only a status of 128+ is worth the file read
-  # (it costs more than the rest of the round trip); otherwise the last count stands.
-  (( $1 < 128 )) || __swl_oom
-  printf '\036SWL%s:D:%d:%s:%s\n' "$__SWL_NONCE" "$1" "$__swl_o" "$PWD" >&19
+  # Only after a command (not when the loop is entered or re-entered with nothing pending).
+  (( __swl_in )) || return 0
+  __swl_in=0
+  printf '\036SWL%s:D:%d:%s:%s\n' "$__SWL_NONCE" "${__swl_ab:-$1}" "$__swl_o" "$PWD" >&19
+  __swl_ab=
 }
+__swl_a() {
+  # Abandon only a running command, and only from its own code (never from this file's
+  # functions, and `return` needs a function or sourced file to leave).
+  (( __swl_in && ${#FUNCNAME[@]} > 1 )) && [[ ${FUNCNAME[1]} != __swl_* ]] || return 1
+  __swl_ab=130
+  shopt -q extdebug && __swl_xd=1 || __swl_xd=
+  shopt -s extdebug
+  trap __swl_u DEBUG
+}
+__swl_u() {
+  # Before each simple command while abandoning: leave every function and sourced file;
+  # at the top level (the loop's re-entry) stop and restore extdebug.
+  (( ${#FUNCNAME[@]} > 1 )) && return 2
+  trap - DEBUG
+  [[ -n $__swl_xd ]] || shopt -u extdebug
+  return 0
+}
+trap '__swl_a && return 130' URG
+__swl_loop='while __swl_d $?; IFS=$'"'"'\n'"'"' read -r -d $'"'"'\x1f'"'"' __swl_c || exit 0; do __swl_in=1; eval "$__swl_c"; done'
 trap 'printf "\036SWL%s:X:%d\n" "$__SWL_NONCE" "$?" >&19' EXIT
 cd -- "$__SWL_WORKDIR" || exit 97
-__swl_oom
+__swl_q
 printf '\036SWL%s:R:%d:%d\n' "$__SWL_NONCE" "$$" "$__swl_o" >&19
+# The loop is left by an abandoned command, `return`, or `break`/`continue` at a command's
+# top level; each ends that command (its "D" is printed here) and the loop starts again.
+# `break N` past every loop ends this one too and __swl_main starts it again. Nothing may
+# follow on later lines: the loop reads its commands from the rest of stdin.
+__swl_main='while __swl_d $?; do . /dev/fd/18 18<<<"$__swl_loop"; done; eval "$__swl_main"'; eval "$__swl_main"
