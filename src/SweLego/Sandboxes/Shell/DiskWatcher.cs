@@ -38,7 +38,9 @@ internal sealed class DiskWatcher : IDisposable
         _fileSystems = [.. _roots.GroupBy(r => DiskUsage.FileSystemOf(r)).Select(g => g.First())];
         _usedAtWalk = new long[_fileSystems.Length];
         LimitBytes = limitBytes;
-        _timer = new Timer(_ => OnTick(), null, Timeout.Infinite, Timeout.Infinite);
+        // Always ticking: between commands a tick returns at once, and starting and stopping a
+        // timer for every command would cost each round trip.
+        _timer = new Timer(_ => OnTick(), null, Tick, Tick);
 
         // The first walk sets the baseline before the first command needs it.
         _ = Task.Run(() => Measure(force: true));
@@ -51,14 +53,12 @@ internal sealed class DiskWatcher : IDisposable
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _onExceeded, onExceeded);
-        _timer.Change(Tick, Tick);
     }
 
     public void Stop()
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _onExceeded, null);
-        _timer.Change(Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>After a command: the usage when it is over the limit, else null. Usually one statvfs per file system.</summary>
@@ -86,7 +86,7 @@ internal sealed class DiskWatcher : IDisposable
     private void OnTick()
     {
         // Ticks never overlap: a slow walk makes the next ones return at once.
-        if (Interlocked.Exchange(ref _ticking, 1) == 1) return;
+        if (Volatile.Read(ref _onExceeded) is null || Interlocked.Exchange(ref _ticking, 1) == 1) return;
         try
         {
             int generation = Volatile.Read(ref _generation);

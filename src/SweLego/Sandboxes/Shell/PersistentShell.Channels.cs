@@ -113,8 +113,7 @@ internal sealed partial class PersistentShell
         string[] fields = body.Split(':', 4);
         switch (fields[0])
         {
-            case "R" when fields.Length >= 3:
-                _oomKills = long.Parse(fields[2], CultureInfo.InvariantCulture);
+            case "R" when fields.Length >= 2:
                 _capture = new OutputCapture();
                 _ready.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
                 break;
@@ -133,8 +132,9 @@ internal sealed partial class PersistentShell
                 _supervisorReady.TrySetResult();
                 break;
             case "I" when fields.Length >= 2:
-                _signalAck?.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
-                _signalAck = null;
+                // Answers come in the order the lines were written; two callers racing to write may
+                // swap their counts, which only steer InterruptAsync's retries.
+                if (_signalAcks.TryDequeue(out var ack)) ack.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
                 break;
             case "C":
                 _cleanup?.TrySetResult();

@@ -40,7 +40,7 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     private readonly List<Task> _readerTasks = [];
     private OutputCapture _capture = new();
     private TaskCompletionSource? _cleanup;
-    private TaskCompletionSource<int>? _signalAck;
+    private readonly Queue<TaskCompletionSource<int>> _signalAcks = new();
     private (ShellCommand Command, ShellCompletion Result)? _finished;
     private volatile int _completingThread;
     private ShellCommand? _running;
@@ -79,6 +79,9 @@ internal sealed partial class PersistentShell : IAsyncDisposable
 
             // The supervisor spares whatever runs when it starts; no command may run before that.
             await session._supervisorReady.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+
+            // The first frame turns on the shell's "D" markers and reads the OOM kill count (-1: none).
+            session._oomKills = await session.QueryOomKillsAsync() ?? throw new SandboxException("The shell ended before its first command.");
             return session;
         }
         catch (Exception e) when (e is IOException or TimeoutException or SandboxException)
@@ -211,12 +214,8 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     {
         for (int attempt = 0; attempt < 40; attempt++)
         {
-            var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_stateLock) _signalAck = ack;
-            await ControlAsync("STOP INT", cancellationToken);
-            int signalled;
-            try { signalled = await ack.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
-            catch (TimeoutException) { return; }
+            int? signalled = await SignalAsync("STOP INT", cancellationToken);
+            if (signalled is null) return;
             bool running;
             lock (_stateLock) running = _running is { Done.Task.IsCompleted: false };
             if (signalled > 0 || !running) return;
@@ -249,13 +248,29 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     {
         foreach (string step in (string[])["STOP INT", "STOP KILL", "KILLALL"])
         {
-            try { await ControlAsync(step, CancellationToken.None); }
+            try
+            {
+                // Wait for the supervisor's answer too: the shell must have its SIGURG before the
+                // next command starts, or that command would be the one abandoned.
+                if (step.StartsWith("STOP", StringComparison.Ordinal)) await SignalAsync(step, CancellationToken.None);
+                else await ControlAsync(step, CancellationToken.None);
+            }
             catch (IOException) { break; }
             if (await Completes(running.Done.Task, Grace)) return;
         }
 
         AddNote("The shell did not return after its processes were killed; the session was ended.");
         await EndAsync("The shell could not be stopped after a timeout.");
+    }
+
+    // Sends a SIG/STOP line and returns the supervisor's count of signalled processes (null: no answer in 5 s).
+    private async Task<int?> SignalAsync(string line, CancellationToken cancellationToken)
+    {
+        var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stateLock) _signalAcks.Enqueue(ack);
+        await ControlAsync(line, cancellationToken);
+        try { return await ack.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
+        catch (TimeoutException) { return null; }
     }
 
     private async Task EndAsync(string reason)
