@@ -51,6 +51,20 @@ public abstract partial class SandboxConformanceTests
     }
 
     [Fact]
+    public async Task ExecAsync_TimeoutWhileErrexitIsOn_SessionKeptWithErrexit()
+    {
+        await using var session = await StartAsync();
+        await session.ExecAsync("set -e");
+
+        var stopped = await session.ExecAsync("while :; do :; done", new ExecOptions { Timeout = TimeSpan.FromSeconds(2) });
+
+        Assert.True(stopped.TimedOut);
+        Assert.False(stopped.SessionEnded, string.Join(" | ", stopped.Notes));
+        var next = await session.ExecAsync("[[ $- == *e* ]] && echo errexit-on");
+        Assert.Equal("errexit-on\n", next.Output);
+    }
+
+    [Fact]
     public async Task ExecAsync_LargeFilePastDiskLimit_StoppedReportedAndSessionUsable()
     {
         await using var session = await StartAsync(SandboxLimits.Default with { DiskBytes = 64L << 20 });

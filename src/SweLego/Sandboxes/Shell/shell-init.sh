@@ -26,7 +26,7 @@ exec 19>&1
 if [[ -n $__SWL_FSIZE ]]; then ulimit -f "$__SWL_FSIZE" || exit 96; trap '' XFSZ; fi
 shopt -s expand_aliases
 # Every variable is set, so a command's `set -u` cannot break the loop.
-__swl_ab= __swl_xd= __swl_o=-1 __swl_c=: __swl_x= __swl_st=0
+__swl_ab= __swl_xd= __swl_e= __swl_o=-1 __swl_c=: __swl_x= __swl_st=0
 # The loop prints nothing until the host's first __swl_q: a "D" before the first command
 # could be taken for that command's.
 __swl_f=
@@ -41,7 +41,8 @@ __swl_q() {
   __swl_f='\036SWL%s:D:%d:%s:%s\n'
   # One read of the whole file (a read per line costs more syscalls).
   [[ -n $__SWL_OOM ]] || return 0
-  IFS= read -r -d '' __swl_x < "$__SWL_OOM"  # status 1 at end of file; the text is read
+  # Status 1 at the end of the file (the text is read); `|| :` so a command's `set -e` holds no sway.
+  IFS= read -r -d '' __swl_x < "$__SWL_OOM" || :
   __swl_o=0
   if [[ $__swl_x == *oom_kill\ * ]]; then
     __swl_o=${__swl_x##*oom_kill }
@@ -54,6 +55,8 @@ __swl_a() {
   # function or sourced file to leave.
   (( ${#FUNCNAME[@]} > 1 )) && [[ ${FUNCNAME[1]} != __swl_* && $BASH_COMMAND != *__swl_* ]] || return 1
   __swl_ab=130
+  # A command's `set -e` would end the shell when the loop returns 130; it is back on at re-entry.
+  if [[ $- == *e* ]]; then __swl_e=1; set +e; fi
   shopt -q extdebug && __swl_xd=1 || __swl_xd=
   shopt -s extdebug
   trap __swl_u DEBUG
@@ -71,6 +74,7 @@ __swl_rs() {
   [[ -n $__swl_c ]] || exit 0  # the read at the end of stdin
   local s=${__swl_ab:-$__swl_st}
   __swl_ab=
+  [[ -z $__swl_e ]] || { __swl_e=; set -e; }
   return "$s"
 }
 trap '__swl_a && return 130' URG
@@ -83,4 +87,5 @@ printf '\036SWL%s:R:%d\n' "$__SWL_NONCE" "$$" >&19
 # level, or the end of stdin; each ends that command (the next "D" is printed when the loop
 # starts again). `break N` past every loop ends this one too and __swl_main starts it again.
 # Nothing may follow on later lines: the loop reads its commands from the rest of stdin.
-__swl_main='while :; do __swl_rs; . /dev/fd/18 18<<<"$__swl_loop"; __swl_st=$?; done; eval "$__swl_main"'; eval "$__swl_main"
+# __swl_rs sets $? for the loop's first "D"; as an if condition its status cannot trip `set -e`.
+__swl_main='while :; do if __swl_rs; then . /dev/fd/18 18<<<"$__swl_loop"; else . /dev/fd/18 18<<<"$__swl_loop"; fi; __swl_st=$?; done; __swl_st=$?; eval "$__swl_main"'; eval "$__swl_main"
