@@ -21,9 +21,10 @@
 exec 2>&1
 exec 19>&1
 # RLIMIT_FSIZE, soft and hard (a command cannot raise it): no file outgrows the disk limit
-# between two checks of the host's disk watcher. Ignoring SIGXFSZ turns a write past it into
-# an error ("File too large") instead of killing the writer, or this shell.
-if [[ -n $__SWL_FSIZE ]]; then ulimit -f "$__SWL_FSIZE" || exit 96; trap '' XFSZ; fi
+# between two checks of the host's disk watcher (a lower hard limit already set stays).
+# Ignoring SIGXFSZ turns a write past it into an error ("File too large") instead of killing
+# the writer, or this shell.
+if [[ -n $__SWL_FSIZE ]]; then ulimit -f "$__SWL_FSIZE" 2>/dev/null; trap '' XFSZ; fi
 shopt -s expand_aliases
 # Every variable is set, so a command's `set -u` cannot break the loop.
 __swl_ab= __swl_xd= __swl_e= __swl_o=-1 __swl_c=: __swl_x= __swl_st=0
