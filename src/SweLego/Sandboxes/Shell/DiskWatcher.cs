@@ -6,23 +6,25 @@ namespace SweLego.Sandboxes.Shell;
 /// <summary>
 /// Enforces <see cref="SandboxLimits.DiskBytes"/> on a session's host directories. While a
 /// command runs it looks every <see cref="Tick"/> at the bytes in use on the file systems
-/// holding them (statvfs, one system call each): the tree can have grown by at most that much
-/// since the last walk, so it walks the tree (summing allocated blocks) only when that bound
-/// passes the limit, and every <see cref="FullWalkEvery"/> anyway (other writers on the same
-/// file system can hide growth by deleting). A walk costs time in proportion to the files, so
-/// walks are spaced at least ten times their own duration apart. RLIMIT_FSIZE (set by the
-/// shell) keeps one file from outgrowing the limit between two looks.
+/// holding them (statvfs, one system call each): the tree cannot have grown by more than the
+/// sum of their increases since the last walk, so it walks the tree (summing allocated blocks)
+/// only when that bound passes the limit, and every <see cref="FullWalkEvery"/> anyway (other
+/// writers on a shared file system can hide growth by deleting at the same time). A walk costs
+/// time in proportion to the files, so walks are spaced at least ten times their own duration
+/// apart. RLIMIT_FSIZE (set by the shell) keeps one file from outgrowing the limit between two
+/// looks.
 /// </summary>
 internal sealed class DiskWatcher : IDisposable
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan FullWalkEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan FullWalkEvery = TimeSpan.FromSeconds(1);
 
     private readonly string[] _roots;
     private readonly string[] _fileSystems;
     private readonly Lock _measureLock = new();
     private readonly Timer _timer;
-    private long[] _usedAtWalk;
+    private long[] _usedBefore;
+    private long _grown;
     private long _usage = -1;
     private long _lastWalk;
     private TimeSpan _walkCost;
@@ -36,7 +38,7 @@ internal sealed class DiskWatcher : IDisposable
         _roots = [.. roots.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
         // One representative path per file system: statvfs answers for the whole file system.
         _fileSystems = [.. _roots.GroupBy(r => DiskUsage.FileSystemOf(r)).Select(g => g.First())];
-        _usedAtWalk = new long[_fileSystems.Length];
+        _usedBefore = new long[_fileSystems.Length];
         LimitBytes = limitBytes;
         // Always ticking: between commands a tick returns at once, and starting and stopping a
         // timer for every command would cost each round trip.
@@ -100,7 +102,8 @@ internal sealed class DiskWatcher : IDisposable
         }
     }
 
-    // The last walk's usage plus what the file systems grew by since then (an upper bound), or a
+    // The last walk's usage plus every increase of the file systems seen since (an upper bound:
+    // increases only, so a deletion elsewhere cannot cancel one of ours between two looks), or a
     // fresh walk when that bound passes the limit or a walk is due.
     private long Measure(bool force, bool periodic = false)
     {
@@ -110,15 +113,16 @@ internal sealed class DiskWatcher : IDisposable
             TimeSpan sinceWalk = Stopwatch.GetElapsedTime(_lastWalk, now);
             bool spaced = sinceWalk >= _walkCost * 10;
             long[] used = [.. _fileSystems.Select(f => DiskUsage.FileSystemUsed(f) ?? long.MaxValue)];
+            for (int i = 0; i < used.Length; i++) _grown = SaturatingAdd(_grown, Math.Max(0, used[i] - _usedBefore[i]));
+            _usedBefore = used;
             if (!force && _usage >= 0 && !(periodic && sinceWalk >= FullWalkEvery && spaced))
             {
-                long bound = _usage;
-                for (int i = 0; i < used.Length; i++) bound = SaturatingAdd(bound, Math.Max(0, used[i] - _usedAtWalk[i]));
+                long bound = SaturatingAdd(_usage, _grown);
                 if (bound <= LimitBytes || !spaced) return bound <= LimitBytes ? bound : _usage;
             }
 
             // Writes during the walk show up as growth at the next look: the bound stays an upper bound.
-            _usedAtWalk = used;
+            _grown = 0;
             _usage = DiskUsage.Allocated(_roots);
             _lastWalk = Stopwatch.GetTimestamp();
             _walkCost = Stopwatch.GetElapsedTime(now, _lastWalk);

@@ -252,8 +252,17 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             {
                 // Wait for the supervisor's answer too: the shell must have its SIGURG before the
                 // next command starts, or that command would be the one abandoned.
-                if (step.StartsWith("STOP", StringComparison.Ordinal)) await SignalAsync(step, CancellationToken.None);
-                else await ControlAsync(step, CancellationToken.None);
+                if (step.StartsWith("STOP", StringComparison.Ordinal))
+                {
+                    await SignalAsync(step, CancellationToken.None);
+                }
+                else
+                {
+                    // KILLALL keeps killing for a while after the command is gone; the next command
+                    // waits for its "C" (see WaitForCleanupAsync), or its processes would be killed.
+                    lock (_stateLock) _cleanup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await ControlAsync(step, CancellationToken.None);
+                }
             }
             catch (IOException) { break; }
             if (await Completes(running.Done.Task, Grace)) return;
