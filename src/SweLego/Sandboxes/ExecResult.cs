@@ -32,6 +32,12 @@ public sealed record ExecResult
     /// <summary>The command wrote more than the output limit and was stopped.</summary>
     public bool OutputLimitHit { get; init; }
 
+    /// <summary>
+    /// The workspace used more disk than <see cref="SandboxLimits.DiskBytes"/>: the command was
+    /// stopped (or had just ended); <see cref="Notes"/> says how much is used.
+    /// </summary>
+    public bool DiskLimitHit { get; init; }
+
     /// <summary>The shell is gone (the command ran <c>exit</c>, or could not be stopped); the session is dead.</summary>
     public bool SessionEnded { get; init; }
 

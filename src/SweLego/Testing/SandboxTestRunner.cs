@@ -24,7 +24,7 @@ public static class SandboxTestRunner
         var result = await session.ExecAsync(command, new ExecOptions { Timeout = timeout, OnOutput = chunk => log.Write(chunk.Span) }, cancellationToken);
         string fullLog = Encoding.UTF8.GetString(log.GetBuffer(), 0, (int)log.Length);
         int? exitCode = result.TimedOut || result.SessionEnded ? null : result.ExitCode;
-        string? limit = result.MemoryLimitHit ? "memory" : result.ProcessLimitHit ? "process" : result.OutputLimitHit ? "output" : null;
+        string? limit = result.MemoryLimitHit ? "memory" : result.ProcessLimitHit ? "process" : result.OutputLimitHit ? "output" : result.DiskLimitHit ? "disk" : null;
         return new TestRunResult(TestRunOutcome.Classify(fullLog, exitCode, result.TimedOut, parser, limit), fullLog, result.Duration);
     }
 }

@@ -24,7 +24,7 @@ public sealed record TestRunOutcome(
     /// </summary>
     /// <param name="exitCode">The test command's exit code; null when it is unknown (killed).</param>
     /// <param name="timedOut">The sandbox stopped the command at its time limit.</param>
-    /// <param name="limitHit">The sandbox limit the command hit (<c>memory</c>, <c>process</c>, <c>output</c>), if any.</param>
+    /// <param name="limitHit">The sandbox limit the command hit (<c>memory</c>, <c>process</c>, <c>output</c>, <c>disk</c>), if any.</param>
     public static TestRunOutcome Classify(string fullLog, int? exitCode, bool timedOut, ITestLogParser parser, string? limitHit = null)
     {
         ArgumentNullException.ThrowIfNull(fullLog);

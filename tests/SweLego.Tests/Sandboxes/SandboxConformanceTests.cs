@@ -154,7 +154,7 @@ public abstract partial class SandboxConformanceTests : IDisposable
     [Fact]
     public async Task ExecAsync_MemoryHog_KilledReportedAndSessionUsable()
     {
-        await using var session = await StartAsync(SandboxLimits.Default with { MemoryBytes = 256L << 20 });
+        await using var session = await StartAsync(SmallMemory);
         var hog = await session.ExecAsync("python3 -c \"x = b'a' * (1024 ** 3); print('SUR' + 'VIVED')\"");
         Assert.Equal(137, hog.ExitCode);
         Assert.True(hog.MemoryLimitHit);

@@ -45,7 +45,7 @@ public sealed class SandboxTestRunnerTests : IDisposable
     public async Task RunAsync_TestAllocatesWithoutEnd_ResourceLimitNotFailingTests()
     {
         File.WriteAllText(_repo.Combine("test_hog.py"), "def test_hog():\n    chunks = []\n    while True:\n        chunks.append(bytearray(16 << 20))\n");
-        var limits = SandboxLimits.Default with { MemoryBytes = 256L << 20 };
+        var limits = SandboxLimits.Default with { MemoryBytes = 256L << 20, TmpBytes = 64L << 20, ShmBytes = 16L << 20 };
         await using var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path, Limits = limits });
 
         var run = await SandboxTestRunner.RunAsync(session, "python3 -m pytest -rA -p no:cacheprovider", ["test_hog.py"], TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1));

@@ -66,7 +66,7 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
                 var shell = await PersistentShell.StartAsync(
                     shellChannel, new StreamChannel(null, control), session.KillAsync, nonce, workdir, OomPathInside, spec.Limits,
                     cancellationToken);
-                session.Attach(shell, spec.Limits.WallTime);
+                session.Attach(shell, spec.Limits, [hostWorkspace]);
                 return session;
             }
             catch (SandboxException e)

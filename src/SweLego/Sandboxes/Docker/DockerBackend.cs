@@ -71,7 +71,7 @@ public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandb
             var shell = await PersistentShell.StartAsync(
                 new ExecChannel(shellStream), new ExecChannel(supervisorStream), session.KillAsync, nonce, workdir, "auto", spec.Limits,
                 cancellationToken);
-            session.Attach(shell, spec.Limits.WallTime);
+            session.Attach(shell, spec.Limits, spec.HostWorkspace is { } workspace ? [Path.GetFullPath(workspace)] : []);
             return session;
         }
         catch (Exception e) when (DockerErrors.IsDaemonFailure(e))

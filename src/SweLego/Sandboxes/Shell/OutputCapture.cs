@@ -49,12 +49,21 @@ internal sealed class OutputCapture
             return;
         }
 
-        foreach (byte b in data)
+        // A ring of the last KeepBytes bytes, filled with block copies (a byte loop costs seconds
+        // for gigabytes of output arriving in small reads).
+        int end = (_tailStart + _tailLength) % KeepBytes;
+        int first = Math.Min(data.Length, KeepBytes - end);
+        data[..first].CopyTo(_tail.AsSpan(end));
+        data[first..].CopyTo(_tail);
+        int overflow = _tailLength + data.Length - KeepBytes;
+        if (overflow > 0)
         {
-            int index = (_tailStart + _tailLength) % KeepBytes;
-            _tail[index] = b;
-            if (_tailLength < KeepBytes) _tailLength++;
-            else _tailStart = (_tailStart + 1) % KeepBytes;
+            _tailStart = (_tailStart + overflow) % KeepBytes;
+            _tailLength = KeepBytes;
+        }
+        else
+        {
+            _tailLength += data.Length;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,10 +10,18 @@ namespace SweLego.Sandboxes.Shell;
 /// channels and a way to kill the whole session; everything else is shared, so every
 /// backend behaves the same (the conformance suite checks it).
 /// </summary>
-internal sealed class PersistentShell : IAsyncDisposable
+internal sealed partial class PersistentShell : IAsyncDisposable
 {
-    private static readonly byte[] FramePrefix = "\n__S\n"u8.ToArray();
+    // "\n" ends a partial line of input that no command read; the shell strips it.
+    private static readonly byte[] FramePrefix = "\n"u8.ToArray();
     private static readonly byte[] FrameEnd = [0x1F];
+    private static readonly byte[] OomQuery = "\n__swl_q\u001f"u8.ToArray();
+
+    // A command the memory cgroup's OOM killer ends has allocated up to the limit first, which
+    // takes milliseconds; the kill count is read again (one more round trip) only after a command
+    // that ran longer than this or died of a signal, so quick commands cost nothing extra. The
+    // same goes for the disk check after a command.
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(2);
 
     // How long each stop step (Ctrl-C, SIGKILL, kill all) gets before the next one.
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
@@ -33,11 +40,12 @@ internal sealed class PersistentShell : IAsyncDisposable
     private readonly List<Task> _readerTasks = [];
     private OutputCapture _capture = new();
     private TaskCompletionSource? _cleanup;
-    private TaskCompletionSource<int>? _signalAck;
-    private (Running Command, Completion Result)? _finished;
+    private readonly Queue<TaskCompletionSource<int>> _signalAcks = new();
+    private (ShellCommand Command, ShellCompletion Result)? _finished;
     private volatile int _completingThread;
-    private Running? _running;
-    private long _oomKills;
+    private ShellCommand? _running;
+    private DiskWatcher? _disk;
+    private long _oomKills = -1;
     private bool _processLimitHit;
     private string? _endReason;
 
@@ -65,12 +73,15 @@ internal sealed class PersistentShell : IAsyncDisposable
         session._readerTasks.Add(session.StartReader(control, nonce, isShell: false));
         try
         {
-            await session.WriteAsync(shell, Encoding.UTF8.GetBytes(ShellScripts.Init(nonce, workdir, oomFile)), cancellationToken);
+            await session.WriteAsync(shell, Encoding.UTF8.GetBytes(ShellScripts.Init(nonce, workdir, oomFile, limits.DiskBytes)), cancellationToken);
             int pid = await session._ready.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             await session.ControlAsync($"SHELL {pid}", cancellationToken);
 
             // The supervisor spares whatever runs when it starts; no command may run before that.
             await session._supervisorReady.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+
+            // The first frame turns on the shell's "D" markers and reads the OOM kill count (-1: none).
+            session._oomKills = await session.QueryOomKillsAsync() ?? throw new SandboxException("The shell ended before its first command.");
             return session;
         }
         catch (Exception e) when (e is IOException or TimeoutException or SandboxException)
@@ -94,7 +105,7 @@ internal sealed class PersistentShell : IAsyncDisposable
         {
             var clock = Stopwatch.StartNew();
             await WaitForCleanupAsync(cancellationToken);
-            var running = new Running(options?.OnOutput);
+            var running = new ShellCommand(options?.OnOutput);
             lock (_stateLock)
             {
                 if (_endReason is not null) return DeadResult(clock.Elapsed);
@@ -110,7 +121,8 @@ internal sealed class PersistentShell : IAsyncDisposable
             TimeSpan timeout = options?.Timeout ?? _limits.CommandTimeout;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(timeout);
-            running.StopOnOutputLimit(stop);
+            running.StopWith(stop);
+            _disk?.Start(running.HitDiskLimit);
             bool timedOut = false;
             try
             {
@@ -118,10 +130,13 @@ internal sealed class PersistentShell : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                timedOut = !running.OutputLimitHit;
-                AddNote(running.OutputLimitHit
-                    ? $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped."
-                    : $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped.");
+                timedOut = running.Reason == ShellCommand.StopReason.None;
+                AddNote(running.Reason switch
+                {
+                    ShellCommand.StopReason.OutputLimit => $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped.",
+                    ShellCommand.StopReason.DiskLimit => _disk!.Note(running.DiskUsage, stopped: true),
+                    _ => $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped.",
+                });
                 await StopRunningAsync(running);
             }
             catch (OperationCanceledException)
@@ -129,15 +144,52 @@ internal sealed class PersistentShell : IAsyncDisposable
                 await StopRunningAsync(running);
                 throw;
             }
+            finally
+            {
+                _disk?.Stop();
+            }
 
-            Completion done = await running.Done.Task;
-            return Finish(done, clock.Elapsed, timedOut, running.OutputLimitHit);
+            ShellCompletion done = await running.Done.Task;
+            bool recheck = !done.Ended && (clock.Elapsed > RecheckAfter || done.ExitCode >= 128);
+            if (recheck && _oomKills >= 0) done = done with { OomKills = await QueryOomKillsAsync() ?? done.OomKills };
+            long? diskOver = running.Reason == ShellCommand.StopReason.DiskLimit ? running.DiskUsage : recheck ? _disk?.CheckOver() : null;
+            if (diskOver is { } usage && running.Reason != ShellCommand.StopReason.DiskLimit) AddNote(_disk!.Note(usage, stopped: false));
+            return Finish(done, clock.Elapsed, timedOut, running.Reason == ShellCommand.StopReason.OutputLimit, diskOver is not null);
         }
         finally
         {
             lock (_stateLock) _running = null;
             _execLock.Release();
         }
+    }
+
+    /// <summary>Lets the disk watcher stop commands that pass the disk limit (set once, before the first command).</summary>
+    public void WatchDisk(DiskWatcher watcher) => _disk = watcher;
+
+    // The shell's own command __swl_q reads the memory cgroup's kill count; its "D" carries it.
+    private async Task<long?> QueryOomKillsAsync()
+    {
+        var query = new ShellCommand(null);
+        lock (_stateLock)
+        {
+            if (_endReason is not null) return null;
+            _capture = new OutputCapture();
+            _running = query;
+        }
+
+        try { await WriteAsync(_shell, OomQuery, CancellationToken.None); }
+        catch (IOException) { return null; }
+        ShellCompletion done;
+        try { done = await query.Done.Task.WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (TimeoutException)
+        {
+            // The shell runs only builtins for it; if it cannot answer, later answers would be misread.
+            AddNote("The shell did not report its memory counter within 30 s; the session was ended.");
+            await EndAsync("The shell stopped answering.");
+            return null;
+        }
+
+        return done.Ended ? null : done.OomKills;
     }
 
     // After a fork bomb the supervisor is still killing strays; a command sent now would be killed too.
@@ -162,12 +214,8 @@ internal sealed class PersistentShell : IAsyncDisposable
     {
         for (int attempt = 0; attempt < 40; attempt++)
         {
-            var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_stateLock) _signalAck = ack;
-            await ControlAsync("SIG INT", cancellationToken);
-            int signalled;
-            try { signalled = await ack.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
-            catch (TimeoutException) { return; }
+            int? signalled = await SignalAsync("STOP INT", cancellationToken);
+            if (signalled is null) return;
             bool running;
             lock (_stateLock) running = _running is { Done.Task.IsCompleted: false };
             if (signalled > 0 || !running) return;
@@ -193,13 +241,29 @@ internal sealed class PersistentShell : IAsyncDisposable
     }
 
     // Ctrl-C first (the command may clean up), then SIGKILL its processes, then every stray
-    // process; a shell that is still busy after that is spinning in a builtin loop, and only
-    // killing the session stops it.
-    private async Task StopRunningAsync(Running running)
+    // process. Each STOP also makes the shell abandon the command (see shell-init.sh), so a
+    // builtin loop or a `read` ends too; only a command that took over the shell's SIGURG trap
+    // can keep it busy, and then killing the session is all that is left.
+    private async Task StopRunningAsync(ShellCommand running)
     {
-        foreach (string step in (string[])["SIG INT", "SIG KILL", "KILLALL"])
+        foreach (string step in (string[])["STOP INT", "STOP KILL", "KILLALL"])
         {
-            try { await ControlAsync(step, CancellationToken.None); }
+            try
+            {
+                // Wait for the supervisor's answer too: the shell must have its SIGURG before the
+                // next command starts, or that command would be the one abandoned.
+                if (step.StartsWith("STOP", StringComparison.Ordinal))
+                {
+                    await SignalAsync(step, CancellationToken.None);
+                }
+                else
+                {
+                    // KILLALL keeps killing for a while after the command is gone; the next command
+                    // waits for its "C" (see WaitForCleanupAsync), or its processes would be killed.
+                    lock (_stateLock) _cleanup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await ControlAsync(step, CancellationToken.None);
+                }
+            }
             catch (IOException) { break; }
             if (await Completes(running.Done.Task, Grace)) return;
         }
@@ -208,13 +272,23 @@ internal sealed class PersistentShell : IAsyncDisposable
         await EndAsync("The shell could not be stopped after a timeout.");
     }
 
+    // Sends a SIG/STOP line and returns the supervisor's count of signalled processes (null: no answer in 5 s).
+    private async Task<int?> SignalAsync(string line, CancellationToken cancellationToken)
+    {
+        var ack = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stateLock) _signalAcks.Enqueue(ack);
+        await ControlAsync(line, cancellationToken);
+        try { return await ack.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
+        catch (TimeoutException) { return null; }
+    }
+
     private async Task EndAsync(string reason)
     {
         lock (_stateLock) _endReason ??= reason;
         await _killSession();
-        Running? running;
+        ShellCommand? running;
         lock (_stateLock) running = _running;
-        running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
+        running?.Done.TrySetResult(new ShellCompletion(-1, null, null, Ended: true));
     }
 
     private static async Task<bool> Completes(Task task, TimeSpan within)
@@ -223,13 +297,13 @@ internal sealed class PersistentShell : IAsyncDisposable
         catch (TimeoutException) { return false; }
     }
 
-    private ExecResult Finish(Completion done, TimeSpan elapsed, bool timedOut, bool outputLimit)
+    private ExecResult Finish(ShellCompletion done, TimeSpan elapsed, bool timedOut, bool outputLimit, bool diskLimit)
     {
         lock (_stateLock)
         {
             var (text, truncated) = done.Capture?.ToText() ?? _capture.ToText();
             long bytes = done.Capture?.TotalBytes ?? _capture.TotalBytes;
-            bool oom = done.OomKills is { } kills && kills > _oomKills;
+            bool oom = done.OomKills is { } kills && _oomKills >= 0 && kills > _oomKills;
             if (oom)
             {
                 _notes.Add($"The memory limit of {_limits.MemoryBytes >> 20} MiB was reached; the kernel killed a process.");
@@ -249,6 +323,7 @@ internal sealed class PersistentShell : IAsyncDisposable
                 MemoryLimitHit = oom,
                 ProcessLimitHit = _processLimitHit,
                 OutputLimitHit = outputLimit,
+                DiskLimitHit = diskLimit,
                 SessionEnded = done.Ended,
                 Notes = [.. _notes],
             };
@@ -270,179 +345,5 @@ internal sealed class PersistentShell : IAsyncDisposable
     private void AddNote(string note)
     {
         lock (_stateLock) _notes.Add(note);
-    }
-
-    private Task ControlAsync(string line, CancellationToken cancellationToken) =>
-        WriteAsync(_control, Encoding.ASCII.GetBytes(line + "\n"), cancellationToken);
-
-    private async Task WriteAsync(IByteChannel channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try { await channel.WriteAsync(data, cancellationToken); }
-        finally { _writeLock.Release(); }
-    }
-
-    private Task StartReader(IByteChannel channel, string nonce, bool isShell)
-    {
-        var scanner = new MarkerScanner(nonce);
-        if (channel is IBlockingByteChannel blocking)
-        {
-            // A blocking read on a thread of its own answers faster than async pipe I/O; a
-            // sandbox round trip is dominated by that latency.
-            return Task.Factory.StartNew(
-                () => ReadLoopBlocking(blocking, scanner, isShell), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
-        return ReadLoopAsync(channel, scanner, isShell);
-    }
-
-    private void ReadLoopBlocking(IBlockingByteChannel channel, MarkerScanner scanner, bool isShell)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            int n;
-            while ((n = channel.Read(buffer)) > 0) Consume(scanner, buffer.AsSpan(0, n));
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // The sandbox went away; handled below like end of stream.
-        }
-
-        EndOfStream(scanner, isShell);
-    }
-
-    private async Task ReadLoopAsync(IByteChannel channel, MarkerScanner scanner, bool isShell)
-    {
-        await Task.Yield();
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            int n;
-            while ((n = await channel.ReadAsync(buffer, _readers.Token)) > 0) Consume(scanner, buffer.AsSpan(0, n));
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The sandbox or the session went away; handled below like end of stream.
-        }
-
-        EndOfStream(scanner, isShell);
-    }
-
-    private void Consume(MarkerScanner scanner, ReadOnlySpan<byte> data)
-    {
-        (Running Command, Completion Result)? finished;
-        lock (_stateLock)
-        {
-            scanner.Process(data, OnData, OnMarker);
-            finished = _finished;
-            _finished = null;
-        }
-
-        if (finished is not { } done) return;
-
-        // Outside the lock, and inline: the waiting ExecAsync resumes on this reader thread
-        // (a thread-pool hop per command would cost more than the rest of the round trip).
-        _completingThread = Environment.CurrentManagedThreadId;
-        try { done.Command.Done.TrySetResult(done.Result); }
-        finally { _completingThread = 0; }
-    }
-
-    private void EndOfStream(MarkerScanner scanner, bool isShell)
-    {
-        Running? running;
-        lock (_stateLock)
-        {
-            scanner.Flush(OnData);
-            if (!isShell) return;
-            _endReason ??= "The shell's output stream closed (the sandbox stopped).";
-            _ready.TrySetException(new IOException(_endReason));
-            _supervisorReady.TrySetException(new IOException(_endReason));
-            running = _running;
-        }
-
-        running?.Done.TrySetResult(new Completion(-1, null, null, Ended: true));
-    }
-
-    // Runs under _stateLock, on a reader task.
-    private void OnData(ReadOnlySpan<byte> data)
-    {
-        _capture.Append(data);
-        if (_running is not { } running) return;
-        running.OnOutput?.Invoke(data.ToArray());
-        if (_capture.TotalBytes > _limits.MaxOutputBytes) running.HitOutputLimit();
-    }
-
-    // Runs under _stateLock, on a reader task.
-    private void OnMarker(string body)
-    {
-        string[] fields = body.Split(':', 4);
-        switch (fields[0])
-        {
-            case "R" when fields.Length >= 3:
-                _oomKills = long.Parse(fields[2], CultureInfo.InvariantCulture);
-                _capture = new OutputCapture();
-                _ready.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
-                break;
-            case "D" when fields.Length == 4:
-                var capture = _capture;
-                _capture = new OutputCapture();
-                Finished(new Completion(
-                    int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture), fields[3],
-                    Ended: false, capture));
-                break;
-            case "X" when fields.Length >= 2:
-                _endReason ??= $"The shell exited with code {fields[1]}.";
-                Finished(new Completion(int.Parse(fields[1], CultureInfo.InvariantCulture), null, null, Ended: true));
-                break;
-            case "S":
-                _supervisorReady.TrySetResult();
-                break;
-            case "I" when fields.Length >= 2:
-                _signalAck?.TrySetResult(int.Parse(fields[1], CultureInfo.InvariantCulture));
-                _signalAck = null;
-                break;
-            case "C":
-                _cleanup?.TrySetResult();
-                _cleanup = null;
-                break;
-            case "L" when fields.Length >= 2:
-                _processLimitHit = true;
-                _cleanup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _notes.Add($"The process limit of {_limits.MaxProcesses} was reached ({fields[1]} processes); every process outside the shell was killed.");
-                break;
-        }
-    }
-
-    // Under _stateLock: the read loop completes the command after releasing the lock.
-    private void Finished(Completion completion)
-    {
-        if (_running is { } running) _finished ??= (running, completion);
-    }
-
-    private sealed record Completion(int ExitCode, long? OomKills, string? Cwd, bool Ended, OutputCapture? Capture = null);
-
-    private sealed class Running(Action<ReadOnlyMemory<byte>>? onOutput)
-    {
-        private CancellationTokenSource? _stop;
-        private volatile bool _outputLimitHit;
-
-        public Action<ReadOnlyMemory<byte>>? OnOutput { get; } = onOutput;
-        // Synchronous continuations on purpose: the read loop completes it outside any lock and
-        // the waiting ExecAsync resumes on that thread, saving a thread-pool hop per command.
-        // Synchronous continuations on purpose: see Consume.
-        public TaskCompletionSource<Completion> Done { get; } = new();
-        public bool OutputLimitHit => _outputLimitHit;
-
-        public void StopOnOutputLimit(CancellationTokenSource stop) => _stop = stop;
-
-        // Called under the state lock on a reader task: cancel on the thread pool, not inline.
-        public void HitOutputLimit()
-        {
-            if (_outputLimitHit) return;
-            _outputLimitHit = true;
-            try { _ = _stop?.CancelAsync(); }
-            catch (ObjectDisposedException) { /* the command just finished */ }
-        }
     }
 }

@@ -7,6 +7,7 @@ namespace SweLego.Sandboxes.Shell;
 internal abstract class ShellSession(string backend, string workdir) : ISandboxSession
 {
     private PersistentShell? _shell;
+    private DiskWatcher? _disk;
     private Timer? _wallClock;
     private int _disposed;
 
@@ -16,11 +17,20 @@ internal abstract class ShellSession(string backend, string workdir) : ISandboxS
 
     private PersistentShell Shell => _shell ?? throw new InvalidOperationException("The session has not started.");
 
-    /// <summary>Connects the started shell and arms the session's wall-clock limit.</summary>
-    public void Attach(PersistentShell shell, TimeSpan wallTime)
+    /// <summary>
+    /// Connects the started shell, arms the session's wall-clock limit and watches the disk use
+    /// of <paramref name="diskPaths"/> (host directories the sandbox writes to; none: no watcher).
+    /// </summary>
+    public void Attach(PersistentShell shell, SandboxLimits limits, IReadOnlyList<string> diskPaths)
     {
         _shell = shell;
-        _wallClock = new Timer(_ => _ = KillAsync().AsTask(), null, wallTime, Timeout.InfiniteTimeSpan);
+        if (diskPaths.Count > 0)
+        {
+            _disk = new DiskWatcher(diskPaths, limits.DiskBytes);
+            shell.WatchDisk(_disk);
+        }
+
+        _wallClock = new Timer(_ => _ = KillAsync().AsTask(), null, limits.WallTime, Timeout.InfiniteTimeSpan);
     }
 
     public Task<ExecResult> ExecAsync(string command, ExecOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -47,6 +57,7 @@ internal abstract class ShellSession(string backend, string workdir) : ISandboxS
         if (_wallClock is not null) await _wallClock.DisposeAsync();
         await KillAsync();
         if (_shell is not null) await _shell.DisposeAsync();
+        _disk?.Dispose();
         await ReleaseAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,8 +1,10 @@
 # The session supervisor: a bash that uses only builtins (so it keeps working when the
 # process limit is reached) and reads one control line at a time from its stdin:
 #   SHELL <pid>   the persistent shell to protect
-#   SIG <signal>  send the signal to every descendant of the shell (Ctrl-C, timeout) and
-#                 report "I:<processes signalled that are not bash>"
+#   SIG <signal>  send the signal to every descendant of the shell and report
+#                 "I:<processes signalled that are not bash>"
+#   STOP <signal> the same, after SIGURG to the shell itself (Ctrl-C, timeout): its trap
+#                 abandons the command, even a builtin loop or a `read` in the shell
 #   KILLALL       SIGKILL every process but the infrastructure (below) and the shell, then
 #                 report "C" (clean)
 # Once a second it checks the process count and, at the limit (a fork bomb), reports
@@ -77,7 +79,9 @@ while :; do
   if IFS=' ' read -r -t 1 __swl_cmd __swl_arg; then
     case $__swl_cmd in
       SHELL) __swl_shell=$__swl_arg ;;
-      SIG)
+      STOP|SIG)
+        # The shell first: if it waits for a child, its trap runs once that child is gone.
+        [[ $__swl_cmd == STOP ]] && kill -URG "$__swl_shell" 2>/dev/null
         __swl_descendants
         (( ${#__swl_p[@]} )) && kill -s "$__swl_arg" "${__swl_p[@]}" 2>/dev/null
         # Count only processes that are not bash: a child the shell forked but has not yet
