@@ -10,7 +10,10 @@ namespace SweLego.Sandboxes;
 /// </summary>
 public static class SandboxLeftovers
 {
-    /// <summary>Removes the leftovers of owners that are gone; returns how many things were removed.</summary>
+    /// <summary>
+    /// Removes the leftovers of owners that are gone; returns how many things were removed. Once
+    /// per process: the backends' own first-session reap then has nothing left to do.
+    /// </summary>
     public static async Task<int> ReapAsync(string? dockerEndpoint, CancellationToken cancellationToken = default) =>
-        BwrapLeftovers.Reap() + await DockerLeftovers.ReapAsync(new DockerBackendOptions { Endpoint = dockerEndpoint }, cancellationToken);
+        BwrapLeftovers.ReapOnce() + await DockerLeftovers.ReapOnceAsync(new DockerBackendOptions { Endpoint = dockerEndpoint }, cancellationToken);
 }

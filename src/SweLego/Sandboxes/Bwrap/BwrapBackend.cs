@@ -29,6 +29,9 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
     private static readonly string[] MaskedProc = ["/proc/keys", "/proc/key-users", "/proc/kcore", "/proc/timer_list", "/proc/sched_debug", "/proc/latency_stats", "/proc/kallsyms"];
     private static readonly string[] ReadOnlyProc = ["/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/irq", "/proc/bus"];
 
+    // The root file system is read-only and shared: its passwd and group are read once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string RootFs, int Uid), (string Passwd, string Group)> UserFiles = new();
+
     private readonly BwrapOptions _options = options ?? new BwrapOptions();
 
     public string Name => "bwrap";
@@ -39,7 +42,7 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         if (spec.HostWorkspace is null) throw new SandboxException("The bwrap backend needs a host workspace directory (--workspace); images need the docker backend.");
         if (spec.Image is not null) throw new SandboxException($"The bwrap backend runs on its own root file system and cannot use image '{spec.Image}'; use --backend docker.");
         if (!File.Exists(_options.BwrapPath)) throw new SandboxException($"bubblewrap is not installed ({_options.BwrapPath} is missing); install it with 'apt-get install bubblewrap'.");
-        BwrapLeftovers.ReapOnce();
+        _ = BwrapLeftovers.ReapOnce();
         string rootFs = await RootFileSystems.ResolveAsync(_options, cancellationToken);
 
         string hostWorkspace = Path.GetFullPath(spec.HostWorkspace);
@@ -107,9 +110,14 @@ public sealed class BwrapBackend(BwrapOptions? options = null) : ISandboxBackend
         var files = new SessionFiles(Path.Combine(scratch, "control"), Path.Combine(scratch, "seccomp.bpf"), Path.Combine(scratch, "passwd"), Path.Combine(scratch, "group"));
         Fifo.Create(files.Control);
         File.WriteAllBytes(files.Seccomp, SeccompBpf.Program);
-        string uid = _options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(files.Passwd, WithEntry(Path.Combine(rootFs, "etc/passwd"), $"sandbox:x:{uid}:{uid}:SweLego sandbox:/tmp:/bin/bash", uid));
-        File.WriteAllText(files.Group, WithEntry(Path.Combine(rootFs, "etc/group"), $"sandbox:x:{uid}:", uid));
+        var (passwd, group) = UserFiles.GetOrAdd((rootFs, _options.SandboxUid), key =>
+        {
+            string uid = key.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (WithEntry(Path.Combine(key.RootFs, "etc/passwd"), $"sandbox:x:{uid}:{uid}:SweLego sandbox:/tmp:/bin/bash", uid),
+                WithEntry(Path.Combine(key.RootFs, "etc/group"), $"sandbox:x:{uid}:", uid));
+        });
+        File.WriteAllText(files.Passwd, passwd);
+        File.WriteAllText(files.Group, group);
         return files;
     }
 

@@ -16,8 +16,8 @@ public static class BwrapLeftovers
 
     private static readonly Lazy<int> Once = new(Reap);
 
-    /// <summary>Reaps once per process (the first bwrap session does it).</summary>
-    public static void ReapOnce() => _ = Once.Value;
+    /// <summary>Reaps once per process (the CLI's start or the first bwrap session); later calls return 0.</summary>
+    public static int ReapOnce() => Once.IsValueCreated ? 0 : Once.Value;
 
     /// <summary>Reaps now; returns how many cgroups and folders were removed.</summary>
     public static int Reap()

@@ -61,34 +61,24 @@ internal sealed class SessionCgroup : IDisposable
     }
 
     /// <summary>The names of the session cgroups that exist, in any hierarchy.</summary>
-    public static IEnumerable<string> ExistingNames()
-    {
-        var mounts = CgroupMounts.Read();
-        return ((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2])
-            .OfType<string>()
-            .Select(root => Path.Combine(root, "swelego"))
-            .Where(Directory.Exists)
-            .SelectMany(Directory.EnumerateDirectories)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal);
-    }
+    public static IEnumerable<string> ExistingNames() =>
+        SessionParents().Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories)
+            .Select(Path.GetFileName).OfType<string>().Distinct(StringComparer.Ordinal);
 
     /// <summary>Kills the processes of an existing session cgroup and removes it (reaping a dead owner's).</summary>
-    public static void Remove(string name)
-    {
-        var mounts = CgroupMounts.Read();
-        string[] dirs = [.. ((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2]).OfType<string>().Select(root => Path.Combine(root, "swelego", name)).Where(Directory.Exists)];
-        new SessionCgroup(dirs, "").Dispose();
-    }
+    public static void Remove(string name) => new SessionCgroup(Existing(name), "").Dispose();
 
     /// <summary>True when no process is left in the cgroup.</summary>
-    public static bool IsEmpty(string name)
+    public static bool IsEmpty(string name) => !Existing(name).SelectMany(ReadPids).Any();
+
+    // "<hierarchy>/swelego" for every mounted hierarchy that holds session cgroups.
+    private static IEnumerable<string> SessionParents()
     {
         var mounts = CgroupMounts.Read();
-        return !((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2]).OfType<string>()
-            .Select(root => Path.Combine(root, "swelego", name)).Where(Directory.Exists).SelectMany(ReadPids).Any();
+        return ((string?[])[mounts.V1Memory, mounts.V1Pids, mounts.V2]).OfType<string>().Select(root => Path.Combine(root, "swelego"));
     }
+
+    private static string[] Existing(string name) => [.. SessionParents().Select(parent => Path.Combine(parent, name)).Where(Directory.Exists)];
 
     /// <summary>SIGKILLs every process in the cgroup; repeats until it is empty (a fork bomb refills it).</summary>
     public void KillAll()

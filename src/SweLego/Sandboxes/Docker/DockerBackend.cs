@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using SweLego.Sandboxes.Security;
@@ -31,8 +30,6 @@ public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandb
     // so the container exit, and AutoRemove deletes the container with its anonymous volume.
     private const string Keeper = "while read -r _; do :; done";
 
-    // Once per process and daemon, before the first session: what dead owners left behind goes.
-    private static readonly ConcurrentDictionary<string, Lazy<Task>> Reaps = new(StringComparer.Ordinal);
     private static readonly Lazy<string> Seccomp = new(SeccompPolicy.DockerProfileJson);
 
     private readonly DockerBackendOptions _options = options ?? new DockerBackendOptions();
@@ -46,9 +43,8 @@ public sealed class DockerBackend(DockerBackendOptions? options = null) : ISandb
         HostMountGuard.Check(spec);
         spec.Validate();
         var endpoint = DockerEndpoint.Resolve(_options.Endpoint);
-        await Reaps.GetOrAdd(endpoint.ToString(), key => new Lazy<Task>(
-                () => DockerLeftovers.ReapAsync(_options with { Endpoint = key }, CancellationToken.None)))
-            .Value.WaitAsync(cancellationToken);
+        // Before the first session: what dead owners left behind goes (once per process and daemon).
+        await DockerLeftovers.ReapOnceAsync(_options with { Endpoint = endpoint.ToString() }, cancellationToken);
 
         var client = DockerEndpoint.CreateClient(endpoint);
         string image = spec.Image ?? _options.DefaultImage;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -14,6 +15,18 @@ public static class DockerLeftovers
 {
     /// <summary>How long a reap may take before it gives up (a hung daemon must not hold up a session).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    // Once per process and daemon: the CLI's start or the first session, whichever comes first.
+    private static readonly ConcurrentDictionary<string, Lazy<Task<int>>> Reaps = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="ReapAsync"/> once per process and endpoint; later calls wait for that one.</summary>
+    public static Task<int> ReapOnceAsync(DockerBackendOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string endpoint = DockerEndpoint.Resolve(options.Endpoint).ToString();
+        return Reaps.GetOrAdd(endpoint, key => new Lazy<Task<int>>(() => ReapAsync(options with { Endpoint = key }, CancellationToken.None)))
+            .Value.WaitAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Force-removes (with their volumes) the containers and volumes of gone owners and returns
