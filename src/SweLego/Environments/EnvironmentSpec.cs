@@ -37,6 +37,12 @@ public sealed record EnvironmentSpec : IVersionedRecord
     /// <summary>Name of the log parser for the test command's output (see SweLego.Testing).</summary>
     public required string LogParser { get; init; }
 
+    /// <summary>
+    /// How to install the project from its sources when pip cannot build it (no index and no build
+    /// backend); null when there is no project to install.
+    /// </summary>
+    public SourceInstall? SourceInstall { get; init; }
+
     /// <summary>Configuration files that were read, relative to the repository root.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
@@ -48,7 +54,7 @@ public sealed record EnvironmentSpec : IVersionedRecord
     {
         get
         {
-            string identity = JsonSerializer.Serialize(new { PythonVersion, Requirements, InstallSteps, TestFramework, TestCommand });
+            string identity = JsonSerializer.Serialize(new { PythonVersion, Requirements, InstallSteps, TestFramework, TestCommand, SourceInstall });
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
         }
     }

@@ -48,13 +48,17 @@ public static class DockerEnvironmentBuilder
         {
             var labels = new Dictionary<string, string>(environment.ExtraLabels) { [EnvironmentImageCache.LabelKey] = spec.ContentHash };
             string python = VenvPath + "/bin/python";
-            string[] run = [EnvironmentCommands.CreateVenv(VenvPath, offline), .. EnvironmentCommands.Install(spec, python, offline)];
+            string[] run = [EnvironmentCommands.CreateVenv(VenvPath, offline), .. EnvironmentCommands.Install(spec, VenvPath, offline)];
+            var contextFiles = EnvironmentCommands.SourceFiles(spec).ToDictionary(f => ".swelego-source-" + f.Key, f => f.Value);
+            string copySource = string.Concat(contextFiles.Keys.Select(name =>
+                $"COPY {name} {VenvPath}/{EnvironmentCommands.SourceFolder}/{name[".swelego-source-".Length..]}\n"));
             // Exec-form RUN with a JSON string: the commands may span lines (the check script does).
             string dockerfile =
-                $"FROM {options.DefaultImage}\nCOPY testbed {Workdir}\nWORKDIR {Workdir}\n" +
+                $"FROM {options.DefaultImage}\nCOPY testbed {Workdir}\n{copySource}WORKDIR {Workdir}\n" +
                 $"RUN {RunShell(string.Join(" && ", run))}\n" +
                 $"RUN {RunShell($"{EnvironmentCommands.CheckRequirements(spec, python)} > {UnmetFile}")}\n";
-            await using var context = TarArchives.FromDirectory(repository, "testbed", new Dictionary<string, string> { [DockerfileName] = dockerfile });
+            contextFiles[DockerfileName] = dockerfile;
+            await using var context = TarArchives.FromDirectory(repository, "testbed", contextFiles);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             DockerImageBuild.Result built;
             try
@@ -77,12 +81,20 @@ public static class DockerEnvironmentBuilder
 
             steps.Add(new EnvironmentBuildStep($"docker build -t {tag}", built.Succeeded ? 0 : built.ErrorCode ?? 1, built.Log, clock.Elapsed));
             if (!built.Succeeded)
-                return new EnvironmentBuildResult(false, VenvPath, spec.ContentHash, [], steps, $"building {tag} failed: {built.Error}") { Image = tag };
+            {
+                string problem = BuildProblem.Describe($"docker build -t {tag}", built.ErrorCode ?? 1, built.Log + "\n" + built.Error, hostFolder: null);
+                return new EnvironmentBuildResult(false, VenvPath, spec.ContentHash, [], steps, $"building {tag} failed: {problem}") { Image = tag };
+            }
         }
 
         string unmet;
+        EnvironmentInstall install;
         await using (var session = await new DockerBackend(options).StartAsync(new SandboxSpec { Image = tag, Workdir = Workdir }, cancellationToken))
+        {
             unmet = System.Text.Encoding.UTF8.GetString(await session.ReadFileAsync(UnmetFile, cancellationToken));
+            string status = $"{VenvPath}/{EnvironmentCommands.SourceFolder}/{EnvironmentCommands.StatusFile}";
+            install = EnvironmentCommands.ReadInstall((await session.ExecAsync($"cat {status} 2>/dev/null || true", null, cancellationToken)).Output);
+        }
         var missing = unmet.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         ImagePruneResult? pruned = null;
         if (environment.ImageBudgetBytes is { } budget)
@@ -91,7 +103,7 @@ public static class DockerEnvironmentBuilder
             pruned = await Daemon(endpoint, "prune environment images", () => cache.PruneAsync(budget, [tag], dryRun: false, cancellationToken));
         }
 
-        return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused, ImagePrune = pruned };
+        return new EnvironmentBuildResult(true, VenvPath, spec.ContentHash, missing, steps, Problem: null) { Image = tag, Reused = reused, ImagePrune = pruned, Install = install };
     }
 
     private static async Task<bool> ImageExistsAsync(DockerClient client, Uri endpoint, string image, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed record EnvironmentBuildResult(
 
     public bool Reused { get; init; }
 
+    /// <summary>How the project was installed: pip, or the source install when pip could not build it.</summary>
+    public EnvironmentInstall Install { get; init; } = EnvironmentInstall.Pip;
+
     /// <summary>The Docker image holding the environment; null for a local (host folder) environment.</summary>
     public string? Image { get; init; }
 

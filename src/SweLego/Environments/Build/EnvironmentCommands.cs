@@ -1,3 +1,5 @@
+using System.Text.Json;
+using SweLego.Runs;
 using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Environments.Build;
@@ -5,6 +7,13 @@ namespace SweLego.Environments.Build;
 /// <summary>The shell commands of an environment build, shared by the local and the Docker builder.</summary>
 internal static class EnvironmentCommands
 {
+    /// <summary>Folder inside the venv with the source-install plan, script, pip's log and the outcome.</summary>
+    public const string SourceFolder = ".swelego-source";
+
+    public const string PlanFile = "plan.json";
+    public const string ScriptFile = "swelego_source_install.py";
+    public const string StatusFile = "install.json";
+
     private const string UnmetScript =
         "import importlib.metadata as md, re, sys\n" +
         "for req in sys.argv[1:]:\n" +
@@ -30,18 +39,50 @@ internal static class EnvironmentCommands
     /// <summary>
     /// The spec's install steps run by the venv's python. Offline, pip cannot fetch anything: only
     /// the project itself is installed (no index, no build isolation, no dependencies) and
-    /// requirement files are left to <see cref="CheckRequirements"/>.
+    /// requirement files are left to <see cref="CheckRequirements"/>. When pip cannot install the
+    /// project (offline, or no index reachable) and the spec has a <see cref="SourceInstall"/>, the
+    /// source install (<c>swelego_source_install.py</c>, from <see cref="SourceFiles"/> in
+    /// <c>&lt;venv&gt;/.swelego-source</c>) takes over and records itself in <see cref="StatusFile"/>.
     /// </summary>
-    public static IEnumerable<string> Install(EnvironmentSpec spec, string python, bool offline)
+    public static IEnumerable<string> Install(EnvironmentSpec spec, string venv, bool offline)
     {
+        string python = ShellScripts.Quote(venv + "/bin/python");
         foreach (string step in spec.InstallSteps)
         {
-            string install = step.Replace("python -m pip install", $"{ShellScripts.Quote(python)} -m pip install", StringComparison.Ordinal);
-            if (!offline) yield return install;
-            else if (!step.Contains(" -r ", StringComparison.Ordinal))
-                yield return install.Replace(" install ", " install --no-index --no-build-isolation --no-deps ", StringComparison.Ordinal);
+            string install = step.Replace("python -m pip install", $"{python} -m pip install", StringComparison.Ordinal);
+            bool requirementFile = step.Contains(" -r ", StringComparison.Ordinal);
+            if (offline && requirementFile) continue;
+            if (offline) install = install.Replace(" install ", " install --no-index --no-build-isolation --no-deps ", StringComparison.Ordinal);
+            yield return requirementFile || spec.SourceInstall is null ? install : WithSourceFallback(install, venv, offline);
         }
     }
+
+    /// <summary>pip's output is kept in a file so the fallback can say why pip failed; a pip success leaves no status file.</summary>
+    private static string WithSourceFallback(string install, string venv, bool offline)
+    {
+        string folder = venv + "/" + SourceFolder;
+        string log = ShellScripts.Quote(folder + "/pip.log");
+        string fallback = string.Join(' ',
+            ShellScripts.Quote(venv + "/bin/python"), ShellScripts.Quote(folder + "/" + ScriptFile), ShellScripts.Quote(folder + "/" + PlanFile),
+            "\"$PWD\"", log, offline ? "offline" : "online", ShellScripts.Quote(folder + "/" + StatusFile));
+        return $"{{ {install} > {log} 2>&1; status=$?; cat {log}; [ $status -eq 0 ] || {fallback}; }}";
+    }
+
+    /// <summary>The files the fallback needs, by name inside <see cref="SourceFolder"/>; none when the spec has no project.</summary>
+    public static IReadOnlyDictionary<string, string> SourceFiles(EnvironmentSpec spec) =>
+        spec.SourceInstall is { } plan
+            ? new Dictionary<string, string>
+            {
+                [PlanFile] = JsonSerializer.Serialize(plan, RunJson.Options),
+                [ScriptFile] = EmbeddedResources.ReadText("SweLego.Environments.Build." + ScriptFile),
+            }
+            : new Dictionary<string, string>();
+
+    /// <summary>How the project was installed, from the status file's text (null or empty: pip did it).</summary>
+    public static EnvironmentInstall ReadInstall(string? status) =>
+        string.IsNullOrWhiteSpace(status)
+            ? EnvironmentInstall.Pip
+            : JsonSerializer.Deserialize<EnvironmentInstall>(status, RunJson.Options) ?? EnvironmentInstall.Pip;
 
     /// <summary>Prints each requirement whose distribution is not installed, one per line (version constraints and markers not evaluated).</summary>
     public static string CheckRequirements(EnvironmentSpec spec, string python) =>

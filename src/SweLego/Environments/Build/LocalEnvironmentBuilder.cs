@@ -29,12 +29,14 @@ public static class LocalEnvironmentBuilder
             return previous with { Reused = true };
 
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        Directory.CreateDirectory(directory);
+        string sourceFolder = Path.Combine(directory, EnvironmentCommands.SourceFolder);
+        Directory.CreateDirectory(sourceFolder);
+        foreach (var (name, content) in EnvironmentCommands.SourceFiles(spec)) File.WriteAllText(Path.Combine(sourceFolder, name), content);
         var sandbox = new SandboxSpec { HostWorkspace = repository, Workdir = workdir, Mounts = [new SandboxMount(directory)] };
         await using var session = await new BwrapBackend().StartAsync(sandbox, cancellationToken);
 
         string python = $"{directory}/bin/python";
-        string[] commands = [EnvironmentCommands.CreateVenv(directory, offline), .. EnvironmentCommands.Install(spec, python, offline)];
+        string[] commands = [EnvironmentCommands.CreateVenv(directory, offline), .. EnvironmentCommands.Install(spec, directory, offline)];
 
         var steps = new List<EnvironmentBuildStep>();
         foreach (string command in commands)
@@ -42,13 +44,17 @@ public static class LocalEnvironmentBuilder
             var result = await session.ExecAsync(command, new ExecOptions { Timeout = TimeSpan.FromMinutes(20) }, cancellationToken);
             steps.Add(new EnvironmentBuildStep(command, result.ExitCode, result.Output, result.Duration));
             if (result.ExitCode != 0)
-                return new EnvironmentBuildResult(false, directory, spec.ContentHash, [], steps, $"'{command}' exited with {result.ExitCode}");
+                return new EnvironmentBuildResult(false, directory, spec.ContentHash, [], steps, BuildProblem.Describe(command, result.ExitCode, result.Output, directory));
         }
 
         var unmet = await session.ExecAsync(EnvironmentCommands.CheckRequirements(spec, python), null, cancellationToken);
         steps.Add(new EnvironmentBuildStep("check requirements", unmet.ExitCode, unmet.Output, unmet.Duration));
         var missing = unmet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var built = new EnvironmentBuildResult(true, directory, spec.ContentHash, missing, steps, Problem: null);
+        string status = Path.Combine(sourceFolder, EnvironmentCommands.StatusFile);
+        var built = new EnvironmentBuildResult(true, directory, spec.ContentHash, missing, steps, Problem: null)
+        {
+            Install = EnvironmentCommands.ReadInstall(File.Exists(status) ? File.ReadAllText(status) : null),
+        };
         AtomicFile.WriteJson(marker, built with { Steps = [] }, RunJson.Options);
         return built;
     }

@@ -43,6 +43,7 @@ public static partial class EnvironmentInference
                 _ => "pytest -rA",
             },
             LogParser = framework == "unittest" ? "unittest" : framework,
+            SourceInstall = found.Installable ? SourceLayout.Plan(found) : null,
             Sources = [.. found.Sources],
             Notes = [.. found.Notes],
         };
@@ -58,7 +59,35 @@ public static partial class EnvironmentInference
         found.Requirements.AddRange(ini.GetList("options", "tests_require"));
         foreach (var (extra, value) in ini.GetSection("options.extras_require")) found.AddExtra(extra, IniFile.SplitList(value));
         found.PytestConfigured |= ini.Sections.Contains("tool:pytest");
+
+        var layout = found.Layout;
+        layout.Name ??= ini.Get("metadata", "name");
+        if (ini.Get("metadata", "version") is { } version && !version.StartsWith("attr:", StringComparison.Ordinal) && !version.StartsWith("file:", StringComparison.Ordinal))
+            layout.Version ??= version;
+        foreach (string mapping in ini.GetList("options", "package_dir"))
+        {
+            int equals = mapping.IndexOf('=');
+            if (equals >= 0) layout.PackageDir.TryAdd(mapping[..equals].Trim(), mapping[(equals + 1)..].Trim());
+        }
+
+        string? packages = ini.Get("options", "packages");
+        if (packages is "find:" or "find_namespace:") layout.FindWhere.Add(ini.Get("options.packages.find", "where") ?? ".");
+        else layout.Packages.AddRange(IniFile.SplitList(packages?.Replace(',', '\n')));
+        layout.PyModules.AddRange(IniFile.SplitList(ini.Get("options", "py_modules")?.Replace(',', '\n')));
+        AddConsoleScripts(layout, ini.GetList("options.entry_points", "console_scripts"));
     }
+
+    private static void AddConsoleScripts(LayoutFacts layout, IEnumerable<string> entries)
+    {
+        foreach (string entry in entries)
+        {
+            int equals = entry.IndexOf('=');
+            if (equals > 0) layout.Scripts.TryAdd(entry[..equals].Trim(), entry[(equals + 1)..].Trim());
+        }
+    }
+
+    /// <summary>setup() keywords that build compiled code: a source install cannot replace them.</summary>
+    private static readonly string[] CompiledKeywords = ["ext_modules", "cffi_modules", "rust_extensions", "libraries"];
 
     private static void ReadSetupPy(InferenceFacts found)
     {
@@ -69,6 +98,16 @@ public static partial class EnvironmentInference
         found.Requirements.AddRange(metadata.InstallRequires);
         found.Requirements.AddRange(metadata.TestsRequire);
         foreach (var (extra, requirements) in metadata.ExtrasRequire) found.AddExtra(extra, requirements);
+        var layout = found.Layout;
+        layout.Name ??= metadata.Name;
+        layout.Version ??= metadata.Version;
+        foreach (var (package, folder) in metadata.PackageDir) layout.PackageDir.TryAdd(package, folder);
+        if (metadata.FindWhere is { } where) layout.FindWhere.Add(where);
+        layout.Packages.AddRange(metadata.Packages);
+        layout.PyModules.AddRange(metadata.PyModules);
+        AddConsoleScripts(layout, metadata.ConsoleScripts);
+        foreach (string keyword in CompiledKeywords)
+            if (metadata.KeywordLines.TryGetValue(keyword, out int line)) layout.CompiledParts.Add($"setup.py:{line}: {keyword}");
         if (metadata.Unresolved.Count > 0)
             found.Notes.Add($"setup.py: not read without running it: {string.Join(", ", metadata.Unresolved)}.");
     }

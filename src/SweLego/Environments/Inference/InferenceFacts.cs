@@ -13,6 +13,9 @@ internal sealed class InferenceFacts(string root)
     public SortedSet<string> Sources { get; } = new(StringComparer.Ordinal);
     public List<string> Notes { get; } = [];
 
+    /// <summary>Where the project's importable code is, for a source install (<see cref="SourceLayout"/>).</summary>
+    public LayoutFacts Layout { get; } = new();
+
     /// <summary>The full path of a repository file if it exists, recording it as a source.</summary>
     public string? Read(string relativePath)
     {

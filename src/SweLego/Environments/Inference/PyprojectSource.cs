@@ -36,5 +36,66 @@ internal static class PyprojectSource
         }
 
         found.PytestConfigured |= toml.GetTable("tool", "pytest", "ini_options") is not null;
+        ReadLayout(toml, found.Layout);
+    }
+
+    /// <summary>Where the importable code is and how it is built, per build backend (see <see cref="LayoutFacts"/>).</summary>
+    private static void ReadLayout(TomlDocument toml, LayoutFacts layout)
+    {
+        layout.Name ??= toml.GetString("project", "name") ?? toml.GetString("tool", "poetry", "name");
+        layout.Version ??= toml.GetString("project", "version") ?? toml.GetString("tool", "poetry", "version");
+        layout.BuildBackend ??= toml.GetString("build-system", "build-backend");
+        layout.BuildRequires.AddRange(toml.GetStringArray("build-system", "requires") ?? []);
+        foreach (var scripts in (TomlTable?[])[toml.GetTable("project", "scripts"), toml.GetTable("tool", "poetry", "scripts")])
+        {
+            foreach (var (name, value) in scripts ?? TomlTable.Empty)
+                if (value is TomlString target) layout.Scripts.TryAdd(name, target.Value);
+        }
+
+        // setuptools
+        foreach (var (package, folder) in toml.GetTable("tool", "setuptools", "package-dir") ?? TomlTable.Empty)
+            if (folder is TomlString path) layout.PackageDir[package] = path.Value;
+        switch (toml.Get("tool", "setuptools", "packages"))
+        {
+            case TomlArray names:
+                layout.Packages.AddRange(names.AsStrings() ?? []);
+                break;
+            case TomlTable find:
+                layout.FindWhere.AddRange(find.GetStringArray("find", "where") ?? ["."]);
+                break;
+        }
+
+        layout.PyModules.AddRange(toml.GetStringArray("tool", "setuptools", "py-modules") ?? []);
+        if (toml.Get("tool", "setuptools", "ext-modules") is not null) layout.CompiledParts.Add("pyproject.toml: [tool.setuptools] ext-modules");
+
+        // flit
+        layout.FlitModule ??= toml.GetString("tool", "flit", "module", "name");
+
+        // hatch
+        var wheel = toml.GetTable("tool", "hatch", "build", "targets", "wheel");
+        layout.HatchPackages.AddRange(wheel?.GetStringArray("packages") ?? []);
+        switch (wheel?.Get("sources"))
+        {
+            case TomlArray prefixes:
+                foreach (string prefix in prefixes.AsStrings() ?? []) layout.HatchSources[prefix] = "";
+                break;
+            case TomlTable rewrites:
+                foreach (var (prefix, replacement) in rewrites)
+                    if (replacement is TomlString to) layout.HatchSources[prefix] = to.Value;
+                break;
+        }
+
+        // poetry and pdm
+        foreach (var package in toml.GetTableArray("tool", "poetry", "packages") ?? [])
+            if (package.GetString("include") is { } include) layout.PoetryPackages.Add((include, package.GetString("from")));
+        layout.PdmPackageDir ??= toml.GetString("tool", "pdm", "build", "package-dir");
+
+        // Version files written at build time.
+        foreach (var file in (string?[])[
+                     toml.GetString("tool", "setuptools_scm", "write_to"), toml.GetString("tool", "setuptools_scm", "version_file"),
+                     toml.GetString("tool", "hatch", "build", "hooks", "vcs", "version-file"), toml.GetString("tool", "pdm", "version", "write_to")])
+        {
+            if (file is not null) layout.VersionFiles.Add(file);
+        }
     }
 }

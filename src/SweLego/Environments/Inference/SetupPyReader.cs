@@ -27,10 +27,19 @@ public static class SetupPyReader
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var unresolved = new List<string>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? findWhere = null;
         foreach (var argument in call.Arguments.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.DictionaryUnpacked) unresolved.Add("**" + argument.Value.Text);
             if (argument.ArgumentKind != ArgumentKind.Keyword || argument.NameToken is not { } name) continue;
+            lines[name.Text] = argument.StartLocation.Line;
+            if (name.Text == "packages" && FindPackagesWhere(argument.Value, names) is { } where)
+            {
+                findWhere = where;
+                continue;
+            }
+
             object? value = Evaluate(argument.Value, names, depth: 0);
             if (value is null) unresolved.Add(name.Text);
             else values[name.Text] = value;
@@ -46,8 +55,43 @@ public static class SetupPyReader
             ExtrasRequire = values.GetValueOrDefault("extras_require") is Dictionary<string, object?> extras
                 ? extras.ToDictionary(kv => kv.Key, kv => Strings(kv.Value))
                 : new Dictionary<string, IReadOnlyList<string>>(),
+            Version = values.GetValueOrDefault("version") as string,
+            PackageDir = values.GetValueOrDefault("package_dir") is Dictionary<string, object?> dirs
+                ? dirs.Where(kv => kv.Value is string).ToDictionary(kv => kv.Key, kv => (string)kv.Value!)
+                : new Dictionary<string, string>(),
+            Packages = Strings(values.GetValueOrDefault("packages")),
+            FindWhere = findWhere,
+            PyModules = Strings(values.GetValueOrDefault("py_modules")),
+            ConsoleScripts = values.GetValueOrDefault("entry_points") is Dictionary<string, object?> entryPoints
+                ? Strings(entryPoints.GetValueOrDefault("console_scripts"))
+                : [],
+            KeywordLines = lines,
             Unresolved = unresolved,
         };
+    }
+
+    /// <summary>
+    /// The folder searched by <c>packages=find_packages(...)</c> / <c>find_namespace_packages(...)</c>
+    /// (first positional or <c>where=</c>; "." without one); null when the value is not such a call.
+    /// </summary>
+    private static string? FindPackagesWhere(ExpressionSyntax value, Dictionary<string, ExpressionSyntax> names)
+    {
+        if (value is not CallExpressionSyntax call) return null;
+        string function = call.Function switch
+        {
+            NameExpressionSyntax name => name.Identifier,
+            AttributeExpressionSyntax attribute => attribute.Name,
+            _ => "",
+        };
+        if (function is not ("find_packages" or "find_namespace_packages")) return null;
+        foreach (var argument in call.Arguments.Arguments)
+        {
+            bool isWhere = argument.ArgumentKind == ArgumentKind.Positional
+                || (argument.ArgumentKind == ArgumentKind.Keyword && argument.NameToken?.Text == "where");
+            if (isWhere) return Evaluate(argument.Value, names, depth: 0) as string ?? ".";
+        }
+
+        return ".";
     }
 
     private static bool IsSetupCall(CallExpressionSyntax call) => call.Function switch

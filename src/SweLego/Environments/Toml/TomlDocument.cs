@@ -15,4 +15,6 @@ public sealed record TomlDocument(TomlTable Root, string? Path)
     public string? GetString(params ReadOnlySpan<string> path) => Root.GetString(path);
 
     public IReadOnlyList<string>? GetStringArray(params ReadOnlySpan<string> path) => Root.GetStringArray(path);
+
+    public IReadOnlyList<TomlTable>? GetTableArray(params ReadOnlySpan<string> path) => Root.GetTableArray(path);
 }
