@@ -11,7 +11,7 @@ using SweLego.Tasks.Git;
 namespace SweLego.Cli.Commands;
 
 /// <summary><c>swelego env …</c>: environments inferred from a repository's configuration.</summary>
-internal static class EnvCommands
+internal static partial class EnvCommands
 {
     public static Command Create()
     {
@@ -20,6 +20,7 @@ internal static class EnvCommands
         env.Subcommands.Add(CreateBuild());
         env.Subcommands.Add(CreateAudit());
         env.Subcommands.Add(CreatePrune());
+        env.Subcommands.Add(CreateSurvey());
         return env;
     }
 
@@ -64,15 +65,7 @@ internal static class EnvCommands
 
     private static void WritePrune(ImagePruneResult result)
     {
-        // Console.Out as it is now (tests redirect it); piped output gets no colours and no wrapping.
-        bool piped = Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Console.Out),
-            Ansi = piped ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = piped ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        });
-        if (piped) console.Profile.Width = 200;
+        var console = CliConsole.ForOutput();
         if (result.Images.Count == 0)
         {
             console.WriteLine("No environment images.");
@@ -112,12 +105,7 @@ internal static class EnvCommands
         {
             Description = "No package index: the venv sees the system's packages, the project is installed with pip --no-index, and missing requirements are listed instead of fetched.",
         };
-        var environments = new Option<string>("--envs")
-        {
-            Description = "Folder of built environments, one per spec hash, reused while the spec is unchanged.",
-            DefaultValueFactory = _ => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "swelego", "environments"),
-            HelpName = "DIR",
-        };
+        var environments = EnvironmentsFolder();
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
         var imageBudget = CommonOptions.ImageBudget();
@@ -144,14 +132,24 @@ internal static class EnvCommands
                     : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken: cancellationToken));
             foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
             if (!result.Success)
-                throw new InvalidOperationException($"Environment build failed: {result.Problem}. Output: {result.Steps[^1].Output.Trim()}");
+                throw new InvalidOperationException($"Environment build failed: {result.Problem}.\n{result.FailureReport()}");
             AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Image ?? result.Directory}");
+            if (result.Install.IsSourceFallback)
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]source install:[/] pip could not build the project ({result.Install.Reason}); on sys.path: {string.Join(", ", result.Install.PathEntries.Concat(result.Install.Packages.Select(p => $"{p.Key} from {p.Value}")))}");
             foreach (string unmet in result.UnmetRequirements) AnsiConsole.MarkupLineInterpolated($"[yellow]unmet requirement:[/] {unmet}");
             if (result.ImagePrune is { } pruned) WritePrune(pruned);
             return 0;
         });
         return build;
     }
+
+    private static Option<string> EnvironmentsFolder() => new("--envs")
+    {
+        Description = "Folder of built environments (bwrap), one per spec hash, reused while the spec is unchanged.",
+        DefaultValueFactory = _ => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "swelego", "environments"),
+        HelpName = "DIR",
+    };
 
     // Images are named by commit; a folder that is not a git checkout counts as "worktree".
     private static async Task<string> CommitOfAsync(string repository, CancellationToken cancellationToken)
@@ -213,6 +211,10 @@ internal static class EnvCommands
             grid.AddRow("log parser", spec.LogParser);
             grid.AddRow("install", Markup.Escape(spec.InstallSteps.Count == 0 ? "(nothing to install)" : string.Join("\n", spec.InstallSteps)));
             grid.AddRow("requirements", Markup.Escape(string.Join(", ", spec.Requirements)));
+            if (spec.SourceInstall is { } source)
+                grid.AddRow("source install", Markup.Escape(source.NeedsCompiler is { } why
+                    ? $"not possible, needs a compiler: {why}"
+                    : $"{source.Distribution} {source.Version} from {string.Join(", ", source.PathEntries.Concat(source.Packages.Select(p => $"{p.Key} → {p.Value}")))} (used when pip cannot build offline)"));
             grid.AddRow("read", Markup.Escape(string.Join(", ", spec.Sources)));
             grid.AddRow("spec hash", spec.ContentHash);
             AnsiConsole.Write(grid);

@@ -43,7 +43,7 @@ internal static partial class SandboxCommands
 
             var runnerBackend = SandboxBackends.Create(parse.GetValue(backend)!, parse.GetValue(dockerHost), parse.GetValue(rootFs));
             bool asJson = parse.GetValue(json);
-            var console = OutputConsole();
+            var console = CliConsole.ForOutput();
             SandboxProbeReport? report = null;
             int started = 0;
             if (!asJson && !Console.IsOutputRedirected)
@@ -91,20 +91,5 @@ internal static partial class SandboxCommands
         console.Write(table);
         string summary = $"{report.Backend}: {report.Contained} of {report.Results.Count} probes contained, {report.NotContained} NOT contained, {report.Errors} errors.";
         console.MarkupLine(report.AllContained ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
-    }
-
-    // Console.Out as it is now (tests redirect it); piped output gets no colours, no animation and wide lines.
-    private static IAnsiConsole OutputConsole()
-    {
-        bool piped = Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Console.Out),
-            Ansi = piped ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = piped ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = piped ? InteractionSupport.No : InteractionSupport.Detect,
-        });
-        if (piped) console.Profile.Width = 240;
-        return console;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweLego.Environments;
 using SweLego.Environments.Build;
+using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Tasks.Git;
 
@@ -29,6 +30,9 @@ internal sealed class EnvironmentPool(TaskMiningOptions options, RepositoryMirro
     public Task<PooledEnvironment> GetAsync(EnvironmentSpec spec, string commit, CancellationToken cancellationToken) =>
         _environments.GetOrAdd(spec.ContentHash, _ => new Lazy<Task<PooledEnvironment>>(() => BuildAsync(spec, commit, cancellationToken))).Value;
 
+    /// <summary>Where the whole log of a failed build of <paramref name="spec"/> is written.</summary>
+    public string BuildLogPath(EnvironmentSpec spec) => Path.Combine(root, spec.ContentHash + ".build.log");
+
     private async Task<PooledEnvironment> BuildAsync(EnvironmentSpec spec, string commit, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -43,6 +47,8 @@ internal sealed class EnvironmentPool(TaskMiningOptions options, RepositoryMirro
             var built = inImage
                 ? await DockerEnvironmentBuilder.BuildAsync(spec, source, commit, options.Offline, options.Docker, options.Images, cancellationToken)
                 : await LocalEnvironmentBuilder.BuildAsync(spec, source, Path.Combine(root, "venvs"), options.Offline, LocalWorkdir, cancellationToken);
+            // The whole output of a failed build stays in the run folder: messages carry only its end.
+            if (!built.Success) AtomicFile.WriteAllText(BuildLogPath(spec), built.FullLog());
             return new PooledEnvironment(spec, built, commit, clock.Elapsed);
         }
         finally

@@ -27,6 +27,19 @@ public sealed record EnvironmentBuildResult(
     /// <summary>The disk-budget cleanup that followed a Docker build; null when no budget was set.</summary>
     public ImagePruneResult? ImagePrune { get; init; }
 
+    /// <summary>The failed step's command and the end of its output (pip's error is there), for messages; empty after a success.</summary>
+    public string FailureReport(int lines = 40)
+    {
+        if (Success || Steps.Count == 0) return "";
+        var step = Steps[^1];
+        var output = step.Output.TrimEnd().Split('\n');
+        string tail = string.Join('\n', output.Skip(Math.Max(0, output.Length - lines)));
+        return $"Output of the failed step{(output.Length > lines ? $" (last {lines} of {output.Length} lines)" : "")}:\n{tail}";
+    }
+
+    /// <summary>Every step's command and whole output, for the build log file.</summary>
+    public string FullLog() => string.Join("\n", Steps.Select(s => $"$ {s.Command}\n(exit {s.ExitCode}, {s.Duration.TotalSeconds:F1} s)\n{s.Output}"));
+
     /// <summary>Shell command that puts the environment first on PATH.</summary>
     public string Activate => $". {Sandboxes.Shell.ShellScripts.Quote(Directory + "/bin/activate")}";
 }

@@ -1,6 +1,7 @@
 """swelego's source install: makes a project importable from its checkout without building it.
 
-Run by the environment's own python inside the sandbox, after `pip install -e .` failed:
+Run by the environment's own python inside the sandbox, after `pip install -e .` failed because
+the build backend or a build requirement (or a new enough version of one) is not installed:
     python swelego_source_install.py PLAN.json WORKDIR PIP_LOG (offline|online) STATUS.json
 PLAN.json is the spec's SourceInstall (snake_case JSON). The fallback is taken when no index is
 reachable (offline, or pip's log shows the index could not be reached) and the project needs no
@@ -19,14 +20,21 @@ UNREACHABLE = re.compile(
     r"Failed to establish a new connection|Network is unreachable|Temporary failure in name resolution"
     r"|No matching distribution found|Could not find a version that satisfies"
 )
+# pip failed because the build backend, a build requirement or a new enough version of one is not
+# installed: the only failures a source install may stand in for.
+BACKEND_MISSING = re.compile(
+    r"BackendUnavailable|No module named '[^']+'|configuration error:|must be valid exactly by one definition"
+    r"|No matching distribution found|Could not find a version that satisfies|Could not find suitable distribution"
+    r"|Download error|build_editable|invalid pyproject\.toml config"
+)
 CAUSES = [
     re.compile(r"BackendUnavailable: Cannot import '[^']+'"),
     re.compile(r"ModuleNotFoundError: No module named '[^']+'"),
     re.compile(r"No matching distribution found for [^\s]+"),
-    re.compile(r"configuration error: .*"),
-    re.compile(r"[Ii]nvalid (?:pyproject|project)[^\n]*"),
-    re.compile(r"ERROR: [^\n]*"),
+    re.compile(r"configuration error: [^\n]*"),
+    re.compile(r"invalid pyproject\.toml config[^\n]*"),
 ]
+GENERIC = ("error: subprocess-exited-with-error", "error: metadata-generation-failed")
 
 HOOK = '''\
 # Written by swelego's source install: serves packages whose folder is named differently and
@@ -58,11 +66,16 @@ sys.meta_path.append(_SwelegoSourceFinder)
 
 
 def cause(log):
+    """The line of pip's output that says what went wrong."""
     for pattern in CAUSES:
         match = pattern.search(log)
         if match:
             return match.group(0).strip()
-    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    lines = [line.strip(" \t│╰─>×") for line in log.splitlines()]
+    errors = [line for line in lines if line.lower().startswith("error:") and line not in GENERIC]
+    if errors:
+        return errors[-1]
+    lines = [line for line in lines if line]
     return lines[-1] if lines else "pip printed nothing"
 
 
@@ -85,6 +98,9 @@ def main(plan_path, workdir, pip_log, mode, status_path):
     if plan.get("needs_compiler"):
         print(f"swelego: pip could not build the project offline ({why}), and a source install is not possible: "
               f"it needs a compiler ({plan['needs_compiler']})")
+        return 3
+    if not BACKEND_MISSING.search(log):
+        print(f"swelego: pip could not install the project: {why} (not a missing build backend, so no source install)")
         return 3
 
     site = sysconfig.get_paths()["purelib"]

@@ -49,6 +49,23 @@ public static partial class EnvironmentInference
         };
     }
 
+    /// <summary>
+    /// <see cref="Infer"/> on a checkout the tool made (a slot or a throw-away clone): errors name the
+    /// repository's files relative to its root (<c>pyproject.toml:3:5</c>), not the checkout's internal path.
+    /// </summary>
+    public static EnvironmentSpec InferCheckout(string checkout)
+    {
+        try
+        {
+            return Infer(checkout);
+        }
+        catch (EnvironmentInferenceException e)
+        {
+            string root = Path.GetFullPath(checkout).TrimEnd('/') + "/";
+            throw new EnvironmentInferenceException(e.Message.Replace(root, "", StringComparison.Ordinal), e);
+        }
+    }
+
     private static void ReadSetupCfg(InferenceFacts found)
     {
         if (found.Read("setup.cfg") is not { } path) return;
@@ -62,8 +79,11 @@ public static partial class EnvironmentInference
 
         var layout = found.Layout;
         layout.Name ??= ini.Get("metadata", "name");
-        if (ini.Get("metadata", "version") is { } version && !version.StartsWith("attr:", StringComparison.Ordinal) && !version.StartsWith("file:", StringComparison.Ordinal))
-            layout.Version ??= version;
+        if (ini.Get("metadata", "version") is { } version)
+        {
+            if (version.StartsWith("attr:", StringComparison.Ordinal)) layout.VersionAttribute ??= version["attr:".Length..].Trim();
+            else if (!version.StartsWith("file:", StringComparison.Ordinal)) layout.Version ??= version;
+        }
         foreach (string mapping in ini.GetList("options", "package_dir"))
         {
             int equals = mapping.IndexOf('=');

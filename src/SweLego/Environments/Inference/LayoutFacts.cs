@@ -42,6 +42,14 @@ internal sealed class LayoutFacts
     /// <summary>Version files a build backend generates (setuptools-scm, hatch-vcs), as configured.</summary>
     public List<string> VersionFiles { get; } = [];
 
+    /// <summary>
+    /// Where a dynamic version is read from: a file (hatch's <c>[tool.hatch.version] path</c>) or a
+    /// module attribute (<c>attr: pkg.__version__</c>); flit reads its module's <c>__version__</c>.
+    /// </summary>
+    public string? VersionFile { get; set; }
+
+    public string? VersionAttribute { get; set; }
+
     /// <summary>Console scripts: name → <c>module:function</c>.</summary>
     public Dictionary<string, string> Scripts { get; } = new(StringComparer.Ordinal);
 

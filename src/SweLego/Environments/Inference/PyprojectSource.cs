@@ -90,6 +90,9 @@ internal static class PyprojectSource
             if (package.GetString("include") is { } include) layout.PoetryPackages.Add((include, package.GetString("from")));
         layout.PdmPackageDir ??= toml.GetString("tool", "pdm", "build", "package-dir");
 
+        layout.VersionFile ??= toml.GetString("tool", "hatch", "version", "path");
+        layout.VersionAttribute ??= toml.GetString("tool", "setuptools", "dynamic", "version", "attr");
+
         // Version files written at build time.
         foreach (var file in (string?[])[
                      toml.GetString("tool", "setuptools_scm", "write_to"), toml.GetString("tool", "setuptools_scm", "version_file"),

@@ -32,14 +32,15 @@ internal static class SourceLayout
         if (entries.Count == 0 && packages.Count == 0) entries.Add(HasPythonCode(Path.Combine(found.Root, "src")) ? "src" : ".");
 
         var distinct = entries.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+        string version = layout.Version ?? DynamicVersion(found.Root, layout, distinct, name) ?? SourceInstall.UnknownVersion;
         return new SourceInstall
         {
             Distribution = name,
-            Version = layout.Version ?? SourceInstall.UnknownVersion,
+            Version = version,
             BuildBackend = layout.BuildBackend,
             PathEntries = distinct,
             Packages = packages,
-            GeneratedModules = GeneratedModules(found, distinct, layout.Version ?? SourceInstall.UnknownVersion),
+            GeneratedModules = GeneratedModules(found, distinct, version),
             Scripts = layout.Scripts,
             NeedsCompiler = NeedsCompiler(layout),
         };
@@ -97,6 +98,39 @@ internal static class SourceLayout
         }
 
         return modules;
+    }
+
+    /// <summary>
+    /// A dynamic version written as a literal <c>__version__ = "…"</c> (or the attribute named) in the file
+    /// hatch reads, the module a setuptools <c>attr:</c> names, or flit's module; null when it is computed.
+    /// </summary>
+    private static string? DynamicVersion(string root, LayoutFacts layout, IReadOnlyList<string> entries, string name)
+    {
+        var files = new List<string>();
+        string attribute = "__version__";
+        if (layout.VersionFile is { } file) files.Add(file);
+        string? module = layout.FlitModule ?? (layout.BuildBackend?.StartsWith("flit", StringComparison.Ordinal) == true ? ImportName(name) : null);
+        if (layout.VersionAttribute is { } attr && attr.LastIndexOf('.') is > 0 and var dot)
+        {
+            module = attr[..dot];
+            attribute = attr[(dot + 1)..];
+        }
+
+        if (module is not null)
+        {
+            string path = module.Replace('.', '/');
+            files.AddRange(entries.SelectMany(e => (string[])[$"{e}/{path}/__init__.py", $"{e}/{path}.py"]));
+        }
+
+        var assignment = new System.Text.RegularExpressions.Regex(
+            $@"^{System.Text.RegularExpressions.Regex.Escape(attribute)}\s*(?::\s*str\s*)?=\s*(?<q>['""])(?<v>[^'""]+)\k<q>", System.Text.RegularExpressions.RegexOptions.Multiline);
+        foreach (string candidate in files)
+        {
+            string path = Path.Combine(root, Normalize(candidate));
+            if (File.Exists(path) && assignment.Match(File.ReadAllText(path)) is { Success: true } match) return match.Groups["v"].Value;
+        }
+
+        return null;
     }
 
     private static bool HasPythonCode(string folder) =>

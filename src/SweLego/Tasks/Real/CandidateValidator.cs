@@ -34,7 +34,7 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
         EnvironmentSpec spec;
         try
         {
-            spec = EnvironmentInference.Infer(slot.Checkout);
+            spec = EnvironmentInference.InferCheckout(slot.Checkout);
         }
         catch (EnvironmentInferenceException e)
         {
@@ -50,7 +50,7 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
         double environmentSeconds = environmentClock.Elapsed.TotalSeconds;
         if (!environment.Build.Success)
         {
-            return Reject(candidate, RejectionKind.EnvironmentBuild, $"environment {environment.Id}: {environment.Build.Problem}",
+            return Reject(candidate, RejectionKind.EnvironmentBuild, $"environment {environment.Id}: {environment.Build.Problem} (whole build log: {environments.BuildLogPath(spec)})",
                 environment.Build.Steps.Count > 0 ? Tail(environment.Build.Steps[^1].Output) : null);
         }
 

@@ -61,9 +61,19 @@ public static partial class SyntheticTaskMiner
         {
             slots.TryPeek(out var first);
             await first!.CheckoutAsync(commit, cancellationToken);
-            var spec = EnvironmentInference.Infer(first.Checkout);
+            EnvironmentSpec spec;
+            try
+            {
+                spec = EnvironmentInference.InferCheckout(first.Checkout);
+            }
+            catch (EnvironmentInferenceException e)
+            {
+                throw new EnvironmentInferenceException($"{options.Repository} at {commit[..12]}: {e.Message}", e);
+            }
+
             var pooled = await pool.GetAsync(spec, commit, cancellationToken);
-            if (!pooled.Build.Success) throw new InvalidOperationException($"The environment for {commit[..12]} could not be built: {pooled.Build.Problem}");
+            if (!pooled.Build.Success)
+                throw new InvalidOperationException($"The environment of {options.Repository} at {commit[..12]} could not be built: {pooled.Build.Problem}.\n{pooled.Build.FailureReport()}\nWhole build log: {pool.BuildLogPath(spec)}");
             var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir);
 
             progress?.Report(new SyntheticTaskProgress("baseline", 0, 0, 0, empty));
