@@ -95,7 +95,7 @@ public static partial class EnvironmentSurvey
             var build = docker
                 ? await DockerEnvironmentBuilder.BuildAsync(spec, checkout, commit, options.Offline, options.Docker, null, cancellationToken)
                 : await LocalEnvironmentBuilder.BuildAsync(spec, checkout, options.EnvironmentsRoot, options.Offline, LocalWorkdir, cancellationToken);
-            var built = new SurveyRow(repository, commit, SurveyOutcome.Failed, build.Problem) { UnmetRequirements = build.UnmetRequirements, BuildTime = clock.Elapsed };
+            var built = new SurveyRow(repository, commit, SurveyOutcome.Failed, build.Problem) { UnmetRequirements = build.UnmetRequirements, Image = build.Image, BuildTime = clock.Elapsed };
             if (!build.Success) return built;
 
             var testClock = Stopwatch.StartNew();
@@ -154,6 +154,6 @@ public static partial class EnvironmentSurvey
         return unmet.Count == 0 ? reason : $"{reason} (unmet requirements: {string.Join(", ", unmet)})";
     }
 
-    [GeneratedRegex(@"^(?:E\s+)?(?<error>(?:ModuleNotFoundError|ImportError|SyntaxError|AttributeError|NameError)\b[^\n]*)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:E\s+)?(?<error>(?:ModuleNotFoundError|ImportError|SyntaxError|AttributeError|NameError): [^\n]*)", RegexOptions.Multiline)]
     private static partial Regex ImportError();
 }

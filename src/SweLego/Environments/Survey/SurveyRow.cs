@@ -18,6 +18,9 @@ public sealed record SurveyRow(string Repository, string Commit, SurveyOutcome O
     /// <summary>Requirements the environment lacks (offline builds list them instead of fetching).</summary>
     public IReadOnlyList<string> UnmetRequirements { get; init; } = [];
 
+    /// <summary>The environment image (docker backend); null for a venv or when nothing was built.</summary>
+    public string? Image { get; init; }
+
     public TimeSpan BuildTime { get; init; }
 
     public TimeSpan TestTime { get; init; }
