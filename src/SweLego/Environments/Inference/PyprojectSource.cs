@@ -25,11 +25,11 @@ internal static class PyprojectSource
         found.Installable |= toml.GetTable("project") is not null || toml.GetTable("build-system") is not null;
         found.RequiresPython ??= toml.GetString("project", "requires-python");
         found.Requirements.AddRange(toml.GetStringArray("project", "dependencies") ?? []);
-        foreach (var (extra, value) in toml.GetTable("project", "optional-dependencies") ?? TomlTable.Empty)
-            found.AddExtra(extra, (value as TomlArray)?.AsStrings() ?? []);
+        foreach (var extra in toml.GetTable("project", "optional-dependencies")?.Keys ?? [])
+            found.AddExtra(extra, toml.GetStringArray("project", "optional-dependencies", extra) ?? []);
 
         // Poetry: names with version constraints; "python" is the interpreter, not a package.
-        foreach (var (name, _) in toml.GetTable("tool", "poetry", "dependencies") ?? TomlTable.Empty)
+        foreach (var name in toml.GetTable("tool", "poetry", "dependencies")?.Keys ?? [])
         {
             if (name == "python") found.RequiresPython ??= toml.GetString("tool", "poetry", "dependencies", "python");
             else found.Requirements.Add(name);
