@@ -23,10 +23,10 @@ namespace SweLego.Environments.Toml;
 /// keep the file's line breaks (CRLF stays CRLF; the specification allows either).
 /// </para>
 /// <para>
-/// Validity comes from Tomlyn's syntax parser with semantic validation (duplicate keys, tables
-/// defined twice, inline tables extended), because Tomlyn's model reader silently keeps the last
-/// of duplicate keys; only then does the model reader build the <see cref="TomlTable"/>. Nesting
-/// deeper than 64 levels is rejected, so hostile input cannot overflow the stack.
+/// Tomlyn's model reader builds the <see cref="TomlTable"/> and stops at the first syntax error with
+/// its position; it keeps the last of duplicate keys without a word, so Tomlyn's syntax parser then
+/// validates the text (duplicate keys, tables defined twice, inline tables extended). Nesting deeper
+/// than 64 levels is rejected, so hostile input cannot overflow the stack.
 /// </para>
 /// </remarks>
 public static class TomlReader
@@ -55,43 +55,55 @@ public static class TomlReader
 
     private static TomlDocument Parse(string text, TomlSerializerOptions options)
     {
-        var path = options.SourceName;
+        TomlTable root;
         try
         {
-            var syntax = SyntaxParser.Parse(text, options, path, validate: true);
-            if (syntax.HasErrors)
-            {
-                throw Error(path, syntax.Diagnostics);
-            }
-
-            return new TomlDocument(TomlSerializer.Deserialize<TomlTable>(text, options) ?? [], path);
+            root = TomlSerializer.Deserialize<TomlTable>(text, options) ?? [];
         }
         catch (TomlynException error) when (error.Diagnostics.HasErrors)
         {
-            throw Error(path, error.Diagnostics);
+            throw Error(options.SourceName, error.Diagnostics[0]);
         }
         catch (TomlynException error)
         {
-            var (line, column) = Locate(text, options);
-            throw new TomlException(path, line, column, error.Message, error);
+            throw Redefinition(text, options) ?? Locate(text, options, error);
         }
+
+        return Redefinition(text, options) is { } redefinition ? throw redefinition : new TomlDocument(root, options.SourceName);
     }
 
-    /// <summary>The earliest error: later ones are mostly its consequences.</summary>
-    private static TomlException Error(string? path, DiagnosticsBag diagnostics)
+    /// <summary>Tomlyn's reason on one line: it quotes the offending character, which may be a line break.</summary>
+    private static TomlException Error(string? path, DiagnosticMessage diagnostic) =>
+        new(path, diagnostic.Span.Start.Line + 1, diagnostic.Span.Start.Column + 1, diagnostic.Message.ReplaceLineEndings("␤"));
+
+    /// <summary>
+    /// The first key or table defined twice, which Tomlyn's model reader lets pass (the last
+    /// value wins), found by its syntax parser's semantic validation; null when there is none.
+    /// </summary>
+    private static TomlException? Redefinition(string text, TomlSerializerOptions options)
     {
-        var first = diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).MinBy(d => d.Span.Start.Offset)!;
-        return new TomlException(path, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+        DocumentSyntax syntax;
+        try
+        {
+            syntax = SyntaxParser.Parse(text, options, options.SourceName, validate: true);
+        }
+        catch (TomlynException)
+        {
+            // Nesting beyond the limit, which the model reader met first unless it failed
+            // earlier in the text; that earlier error is the one reported.
+            return null;
+        }
+
+        return syntax.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } first ? Error(options.SourceName, first) : null;
     }
 
     /// <summary>
-    /// Where an error Tomlyn raised without a position lies. The only such errors are nesting
-    /// deeper than the limit, met by the syntax parser in arrays and inline tables, or by the model
-    /// reader through table headers and dotted keys (the tables they imply carry no span).
-    /// Tomlyn's event parser meets the same limit: it names the position of an array or inline
-    /// table itself, and otherwise the error lies at the last key part it read.
+    /// Places an error Tomlyn's model reader raised without a position: nesting deeper than the
+    /// limit reached through table headers and dotted keys (the tables they imply carry no span).
+    /// Tomlyn's event parser meets the same limit one key part later than the last span it
+    /// read, or, in arrays and inline tables, names the position itself.
     /// </summary>
-    private static (int Line, int Column) Locate(string text, TomlSerializerOptions options)
+    private static TomlException Locate(string text, TomlSerializerOptions options, TomlynException error)
     {
         var parser = TomlParser.Create(text, options);
         TomlSourceSpan? last = null;
@@ -102,13 +114,18 @@ public static class TomlReader
                 last = parser.Current.Span ?? last;
             }
 
-            // The event parser disagrees with the error: no position is better than a wrong one.
-            return (0, 0);
+            // The event parser found nothing: no position is better than a wrong one.
+            return new TomlException(options.SourceName, 0, 0, error.Message, error);
         }
-        catch (TomlynException error)
+        catch (TomlynException located) when (located.Diagnostics.HasErrors)
         {
-            var at = error.Span ?? last;
-            return at is { } span ? (span.Start.Line + 1, span.Start.Column + 1) : (0, 0);
+            return Error(options.SourceName, located.Diagnostics[0]);
+        }
+        catch (TomlynException)
+        {
+            return last is { } span
+                ? new TomlException(options.SourceName, span.Start.Line + 1, span.Start.Column + 1, error.Message, error)
+                : new TomlException(options.SourceName, 0, 0, error.Message, error);
         }
     }
 }
