@@ -1,4 +1,5 @@
 using SweLego.Environments.Toml;
+using Tomlyn.Model;
 
 namespace SweLego.Environments.Inference;
 
@@ -25,11 +26,11 @@ internal static class PyprojectSource
         found.Installable |= toml.GetTable("project") is not null || toml.GetTable("build-system") is not null;
         found.RequiresPython ??= toml.GetString("project", "requires-python");
         found.Requirements.AddRange(toml.GetStringArray("project", "dependencies") ?? []);
-        foreach (var (extra, value) in toml.GetTable("project", "optional-dependencies") ?? TomlTable.Empty)
-            found.AddExtra(extra, (value as TomlArray)?.AsStrings() ?? []);
+        foreach (var extra in toml.GetTable("project", "optional-dependencies")?.Keys ?? [])
+            found.AddExtra(extra, toml.GetStringArray("project", "optional-dependencies", extra) ?? []);
 
         // Poetry: names with version constraints; "python" is the interpreter, not a package.
-        foreach (var (name, _) in toml.GetTable("tool", "poetry", "dependencies") ?? TomlTable.Empty)
+        foreach (var name in toml.GetTable("tool", "poetry", "dependencies")?.Keys ?? [])
         {
             if (name == "python") found.RequiresPython ??= toml.GetString("tool", "poetry", "dependencies", "python");
             else found.Requirements.Add(name);
@@ -48,46 +49,30 @@ internal static class PyprojectSource
         layout.BuildRequires.AddRange(toml.GetStringArray("build-system", "requires") ?? []);
         foreach (var scripts in (TomlTable?[])[toml.GetTable("project", "scripts"), toml.GetTable("tool", "poetry", "scripts")])
         {
-            foreach (var (name, value) in scripts ?? TomlTable.Empty)
-                if (value is TomlString target) layout.Scripts.TryAdd(name, target.Value);
+            foreach (var (name, value) in Strings(scripts)) layout.Scripts.TryAdd(name, value);
         }
 
         // setuptools
-        foreach (var (package, folder) in toml.GetTable("tool", "setuptools", "package-dir") ?? TomlTable.Empty)
-            if (folder is TomlString path) layout.PackageDir[package] = path.Value;
-        switch (toml.Get("tool", "setuptools", "packages"))
-        {
-            case TomlArray names:
-                layout.Packages.AddRange(names.AsStrings() ?? []);
-                break;
-            case TomlTable find:
-                layout.FindWhere.AddRange(find.GetStringArray("find", "where") ?? ["."]);
-                break;
-        }
-
+        foreach (var (package, folder) in Strings(toml.GetTable("tool", "setuptools", "package-dir"))) layout.PackageDir[package] = folder;
+        if (toml.GetStringArray("tool", "setuptools", "packages") is { } packages) layout.Packages.AddRange(packages);
+        else if (toml.GetTable("tool", "setuptools", "packages") is not null)
+            layout.FindWhere.AddRange(toml.GetStringArray("tool", "setuptools", "packages", "find", "where") ?? ["."]);
         layout.PyModules.AddRange(toml.GetStringArray("tool", "setuptools", "py-modules") ?? []);
         if (toml.Get("tool", "setuptools", "ext-modules") is not null) layout.CompiledParts.Add("pyproject.toml: [tool.setuptools] ext-modules");
 
         // flit
         layout.FlitModule ??= toml.GetString("tool", "flit", "module", "name");
 
-        // hatch
-        var wheel = toml.GetTable("tool", "hatch", "build", "targets", "wheel");
-        layout.HatchPackages.AddRange(wheel?.GetStringArray("packages") ?? []);
-        switch (wheel?.Get("sources"))
-        {
-            case TomlArray prefixes:
-                foreach (string prefix in prefixes.AsStrings() ?? []) layout.HatchSources[prefix] = "";
-                break;
-            case TomlTable rewrites:
-                foreach (var (prefix, replacement) in rewrites)
-                    if (replacement is TomlString to) layout.HatchSources[prefix] = to.Value;
-                break;
-        }
+        // hatch: sources is a list of prefixes to strip or a table of prefix rewrites
+        string[] wheel = ["tool", "hatch", "build", "targets", "wheel"];
+        layout.HatchPackages.AddRange(toml.GetStringArray([.. wheel, "packages"]) ?? []);
+        foreach (string prefix in toml.GetStringArray([.. wheel, "sources"]) ?? []) layout.HatchSources[prefix] = "";
+        foreach (var (prefix, replacement) in Strings(toml.GetTable([.. wheel, "sources"]))) layout.HatchSources[prefix] = replacement;
 
         // poetry and pdm
         foreach (var package in toml.GetTableArray("tool", "poetry", "packages") ?? [])
-            if (package.GetString("include") is { } include) layout.PoetryPackages.Add((include, package.GetString("from")));
+            if (package.TryGetValue("include", out var include) && include is string included)
+                layout.PoetryPackages.Add((included, package.TryGetValue("from", out var from) ? from as string : null));
         layout.PdmPackageDir ??= toml.GetString("tool", "pdm", "build", "package-dir");
 
         layout.VersionFile ??= toml.GetString("tool", "hatch", "version", "path");
@@ -101,4 +86,8 @@ internal static class PyprojectSource
             if (file is not null) layout.VersionFiles.Add(file);
         }
     }
+
+    /// <summary>The string-valued entries of a table (others are ignored), in document order.</summary>
+    private static IEnumerable<(string Key, string Value)> Strings(TomlTable? table) =>
+        table is null ? [] : table.Where(e => e.Value is string).Select(e => (e.Key, (string)e.Value));
 }

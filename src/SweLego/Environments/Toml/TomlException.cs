@@ -1,8 +1,9 @@
 namespace SweLego.Environments.Toml;
 
 /// <summary>
-/// A TOML text is invalid. <see cref="Exception.Message"/> is <c>path:line:column: reason</c>;
-/// <see cref="Diagnostic"/> carries the same facts as data.
+/// A TOML text is invalid. <see cref="Exception.Message"/> is the compiler-style
+/// <c>path:line:column: reason</c> that editors can jump to (<c>&lt;toml&gt;</c> for text that did not
+/// come from a file); line and column are 1-based, columns count characters of the line.
 /// </summary>
 public sealed class TomlException : Exception
 {
@@ -20,21 +21,23 @@ public sealed class TomlException : Exception
     {
     }
 
-    public TomlException(TomlDiagnostic diagnostic)
-        : base(diagnostic?.ToString())
+    public TomlException(string? path, int line, int column, string reason, Exception? innerException = null)
+        : base($"{path ?? "<toml>"}:{line}:{column}: {reason}", innerException)
     {
-        ArgumentNullException.ThrowIfNull(diagnostic);
-        Diagnostic = diagnostic;
+        FilePath = path;
+        Line = line;
+        Column = column;
+        Reason = reason;
     }
 
-    /// <summary>Where and why parsing failed; null only for exceptions built with a bare message.</summary>
-    public TomlDiagnostic? Diagnostic { get; }
-
-    public string? FilePath => Diagnostic?.Path;
+    public string? FilePath { get; }
 
     /// <summary>1-based line of the error, or 0 when unknown.</summary>
-    public int Line => Diagnostic?.Line ?? 0;
+    public int Line { get; }
 
     /// <summary>1-based column of the error, or 0 when unknown.</summary>
-    public int Column => Diagnostic?.Column ?? 0;
+    public int Column { get; }
+
+    /// <summary>What is wrong, without the position.</summary>
+    public string? Reason { get; }
 }

@@ -68,7 +68,8 @@ public sealed class EnvironmentInferenceTests : IDisposable
 
         var error = Assert.Throws<EnvironmentInferenceException>(() => EnvironmentInference.Infer(_repo.Path));
 
-        Assert.StartsWith(Path.Combine(_repo.Path, "pyproject.toml") + ":", error.Message, StringComparison.Ordinal);
+        // The array is still open where the file ends: line 4, column 1 (after the last line break).
+        Assert.Equal(Path.Combine(_repo.Path, "pyproject.toml") + ":4:1: Unexpected end-of-file while parsing array.", error.Message);
     }
 
     [Fact]

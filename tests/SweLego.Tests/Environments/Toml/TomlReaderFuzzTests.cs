@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SweLego.Environments.Toml;
 
 namespace SweLego.Tests.Environments.Toml;
@@ -21,7 +20,6 @@ public sealed class TomlReaderFuzzTests
     [Fact]
     public void Parse_EveryPrefixOfRealDocuments_SucceedsOrThrowsTomlException()
     {
-        var watch = Stopwatch.StartNew();
         var documents = new[] { TomlSamples.Pyproject, TomlSamples.Pyproject.ReplaceLineEndings("\r\n"), ValueZoo };
         var outcomes = new Dictionary<string, int>();
         foreach (var document in documents)
@@ -36,7 +34,6 @@ public sealed class TomlReaderFuzzTests
 
         // Both outcomes must occur, or the test is not exercising what it claims to.
         Assert.Equal(["TomlException", "ok"], outcomes.Keys.Order(StringComparer.Ordinal));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
     [Fact]
@@ -68,10 +65,11 @@ public sealed class TomlReaderFuzzTests
         }
         catch (TomlException error)
         {
-            Assert.NotNull(error.Diagnostic);
-            Assert.InRange(error.Diagnostic.Offset, 0, text.Length);
-            Assert.InRange(error.Line, 1, text.Count(c => c == '\n') + 1);
-            Assert.True(error.Column >= 1);
+            // Every error names a line of the text and a column on it (or just past its end).
+            Assert.Equal("fuzz.toml", error.FilePath);
+            var lines = text.Split('\n');
+            Assert.InRange(error.Line, 1, lines.Length);
+            Assert.InRange(error.Column, 1, lines[error.Line - 1].Length + 1);
             return "TomlException";
         }
         catch (Exception other)

@@ -1,4 +1,5 @@
 using SweLego.Environments.Toml;
+using Tomlyn.Model;
 
 namespace SweLego.Tests.Environments.Toml;
 
@@ -14,7 +15,7 @@ public sealed class TomlReaderStructureTests
     [Fact]
     public void Parse_Keys_AcceptsBareQuotedAndDottedForms()
     {
-        var root = TomlReader.Parse("""
+        var toml = TomlReader.Parse("""
             bare_key = 1
             bare-key = 2
             1234 = 3
@@ -28,52 +29,52 @@ public sealed class TomlReaderStructureTests
             site."google.com" = true
             fruit . flavor = "banana"
             3.14159 = "pi"
-            """).Root;
+            """);
 
         Assert.Equal(["bare_key", "bare-key", "1234", "127.0.0.1", "character encoding", "key2", "quoted \"value\"", "", "A", "physical", "site", "fruit", "3"],
-            root.Keys);
-        Assert.Equal("orange", root.GetString("physical", "color"));
-        Assert.Equal(true, root.GetBoolean("site", "google.com"));
-        Assert.Equal("banana", root.GetString("fruit", "flavor"));
-        Assert.Equal("pi", root.GetString("3", "14159"));
+            toml.Root.Keys);
+        Assert.Equal("orange", toml.GetString("physical", "color"));
+        Assert.Equal(true, toml.Get("site", "google.com"));
+        Assert.Equal("banana", toml.GetString("fruit", "flavor"));
+        Assert.Equal("pi", toml.GetString("3", "14159"));
     }
 
     [Fact]
     public void Parse_Tables_ImplicitParentsMayBeDefinedLater()
     {
-        var root = TomlReader.Parse("""
+        var toml = TomlReader.Parse("""
             [x.y.z.w]
             a = 1
             [x]
             b = 2
             [ x . y ]
             c = 3
-            """).Root;
+            """);
 
-        Assert.Equal(1, root.GetInteger("x", "y", "z", "w", "a"));
-        Assert.Equal(2, root.GetInteger("x", "b"));
-        Assert.Equal(3, root.GetInteger("x", "y", "c"));
+        Assert.Equal(1L, toml.Get("x", "y", "z", "w", "a"));
+        Assert.Equal(2L, toml.Get("x", "b"));
+        Assert.Equal(3L, toml.Get("x", "y", "c"));
     }
 
     [Fact]
     public void Parse_SubTableUnderDottedKeyTable_IsAllowed()
     {
-        var root = TomlReader.Parse("""
+        var toml = TomlReader.Parse("""
             [fruit]
             apple.color = "red"
             apple.taste.sweet = true
             [fruit.apple.texture]
             smooth = true
-            """).Root;
+            """);
 
-        Assert.Equal(true, root.GetBoolean("fruit", "apple", "taste", "sweet"));
-        Assert.Equal(true, root.GetBoolean("fruit", "apple", "texture", "smooth"));
+        Assert.Equal(true, toml.Get("fruit", "apple", "taste", "sweet"));
+        Assert.Equal(true, toml.Get("fruit", "apple", "texture", "smooth"));
     }
 
     [Fact]
     public void Parse_ArrayOfTables_SubTablesAttachToLatestElement()
     {
-        var root = TomlReader.Parse("""
+        var toml = TomlReader.Parse("""
             [[fruits]]
             name = "apple"
 
@@ -91,81 +92,62 @@ public sealed class TomlReaderStructureTests
 
             [[fruits.varieties]]
             name = "plantain"
-            """).Root;
+            """);
 
-        var fruits = root.GetTableArray("fruits")!;
+        var fruits = toml.GetTableArray("fruits")!.Select(t => new TomlDocument(t, toml.Path)).ToList();
         Assert.Equal(2, fruits.Count);
         Assert.Equal("red", fruits[0].GetString("physical", "color"));
-        Assert.Equal(["red delicious", "granny smith"], fruits[0].GetTableArray("varieties")!.Select(t => t.GetString("name")));
-        Assert.Equal("plantain", fruits[1].GetTableArray("varieties")![0].GetString("name"));
+        Assert.Equal(["red delicious", "granny smith"], fruits[0].GetTableArray("varieties")!.Select(t => t["name"]));
+        Assert.Equal("plantain", Assert.Single(fruits[1].GetTableArray("varieties")!)["name"]);
         Assert.Null(fruits[1].GetTable("physical"));
     }
 
     [Fact]
     public void Parse_SameKeyInDifferentTables_IsAllowed()
     {
-        var root = TomlReader.Parse("[a]\nx = 1\n[b]\nx = 2\n[a.c]\nx = 3").Root;
+        var toml = TomlReader.Parse("[a]\nx = 1\n[b]\nx = 2\n[a.c]\nx = 3");
 
-        Assert.Equal(1, root.GetInteger("a", "x"));
-        Assert.Equal(2, root.GetInteger("b", "x"));
-        Assert.Equal(3, root.GetInteger("a", "c", "x"));
+        Assert.Equal(1L, toml.Get("a", "x"));
+        Assert.Equal(2L, toml.Get("b", "x"));
+        Assert.Equal(3L, toml.Get("a", "c", "x"));
     }
 
     [Fact]
     public void Parse_KeysPreserveDocumentOrder()
     {
-        var root = TomlReader.Parse("z = 1\na = 2\nm.k = 3\n[b]\n[c]").Root;
-
-        Assert.Equal(["z", "a", "m", "b", "c"], root.Keys);
+        Assert.Equal(["z", "a", "m", "b", "c"], TomlReader.Parse("z = 1\na = 2\nm.k = 3\n[b]\n[c]").Root.Keys);
     }
 
     [Fact]
-    public void Equals_TablesWithSameContentInOtherOrder_AreEqual()
+    public void GetTableArray_HeadersAndInlineTables_ReadTheSame()
     {
-        var left = TomlReader.Parse("a = 1\nb = [1, 'x']\n[t]\nc = 1979-05-27").Root;
-        var right = TomlReader.Parse("t.c = 1979-05-27\nb = [1, \"x\"]\na = 1").Root;
+        // Poetry's packages, both ways they are written.
+        var headers = TomlReader.Parse("[[tool.poetry.packages]]\ninclude = 'app'\n[[tool.poetry.packages]]\ninclude = 'lib'\nfrom = 'src'");
+        var inline = TomlReader.Parse("[tool.poetry]\npackages = [{ include = 'app' }, { include = 'lib', from = 'src' }]");
 
-        Assert.Equal(left, right);
-        Assert.Equal(left.GetHashCode(), right.GetHashCode());
-        Assert.NotEqual(left, TomlReader.Parse("a = 2\nb = [1, 'x']\n[t]\nc = 1979-05-27").Root);
+        foreach (var toml in new[] { headers, inline })
+        {
+            var packages = toml.GetTableArray("tool", "poetry", "packages")!;
+            Assert.Equal(["app", "lib"], packages.Select(p => p["include"]));
+            Assert.Equal("src", packages[1]["from"]);
+        }
+
+        Assert.IsType<TomlTableArray>(headers.Get("tool", "poetry", "packages"));
+        Assert.IsType<TomlArray>(inline.Get("tool", "poetry", "packages"));
     }
 
     [Fact]
-    public void TryGet_TypedLookup_MatchesOnlyThatType()
+    public void Getters_WrongShapes_ReturnNull()
     {
-        var root = TomlReader.Parse("name = 'x'\ncount = 3").Root;
+        var toml = TomlReader.Parse("s = 'x'\nn = 1\nmixed = ['a', 1]\ntables = [{ a = 1 }, 2]\n[t]\nk = 'v'");
 
-        Assert.True(root.TryGet<TomlString>("name", out var name));
-        Assert.Equal("x", name.Value);
-        Assert.False(root.TryGet<TomlInteger>("name", out _));
-        Assert.False(root.TryGet<TomlString>("missing", out _));
-    }
-
-    [Fact]
-    public void Constructor_DuplicateKeys_Throws()
-    {
-        Assert.Throws<ArgumentException>(() => new TomlTable([new("a", new TomlInteger(1)), new("a", new TomlInteger(2))]));
-    }
-
-    [Fact]
-    public void TryParse_ValidText_ReturnsDocumentWithoutDiagnostics()
-    {
-        var result = TomlReader.TryParse("a = 1", "x.toml");
-
-        Assert.True(result.Succeeded);
-        Assert.Equal(1, result.Document.Root.GetInteger("a"));
-        Assert.Empty(result.Diagnostics);
-    }
-
-    [Fact]
-    public void TryParse_InvalidText_ReturnsDiagnosticInsteadOfThrowing()
-    {
-        var result = TomlReader.TryParse("a = 1\nb = \n", "x.toml");
-
-        Assert.False(result.Succeeded);
-        Assert.Null(result.Document);
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(new TomlDiagnostic("expected a value, found the end of the line", "x.toml", 2, 5, 10), diagnostic);
-        Assert.Equal("x.toml:2:5: expected a value, found the end of the line", diagnostic.ToString());
+        Assert.Null(toml.Get("s", "deeper"));
+        Assert.Null(toml.GetString("n"));
+        Assert.Null(toml.GetTable("s"));
+        Assert.Null(toml.GetStringArray("mixed"));
+        Assert.Null(toml.GetStringArray("t"));
+        Assert.Null(toml.GetTableArray("tables"));
+        Assert.Null(toml.GetTableArray("t"));
+        Assert.Equal("v", toml.GetString("t", "k"));
     }
 }
