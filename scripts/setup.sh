@@ -84,7 +84,7 @@ started=$SECONDS
 step() { say "$1"; step_started=$SECONDS; }
 step_done() { say "  done in $((SECONDS - step_started)) s"; }
 
-[[ $EUID -eq 0 ]] || die "this machine is not ready ($(echo "$todo" | paste -sd ';' | sed 's/;/; /g')) and setting it up needs root (apt-get, dockerd); SweLego itself needs root too (cgroups, bubblewrap namespaces). Run it as root: sudo $0 $*"
+[[ $EUID -eq 0 ]] || die "this machine is not ready ($(echo "$todo" | paste -sd ';' | sed 's/;/; /g')) and setting it up needs root (apt-get, dockerd); SweLego itself needs root too (cgroups, bubblewrap namespaces). Run it as root: sudo $0${*:+ $*}"
 
 mapfile -t packages < <(missing_packages)
 if ((${#packages[@]})); then
@@ -92,7 +92,7 @@ if ((${#packages[@]})); then
   # shellcheck disable=SC1091
   [[ $(. /etc/os-release 2>/dev/null; echo "${ID:-}-${VERSION_ID:-}") == debian-12 ]] \
     || say "warning: made for Debian 12; this is $(. /etc/os-release 2>/dev/null; echo "${PRETTY_NAME:-an unknown system}"), trying anyway"
-  step "installing ${#packages[@]} apt packages: ${packages[*]} (~1 min)"
+  step "installing apt packages: ${packages[*]} (~1 min)"
   export DEBIAN_FRONTEND=noninteractive
   log=$(mktemp)
   # apt-get update only warns when a mirror is unreachable; the install then fails and says so.
@@ -118,7 +118,7 @@ Without Docker, bwrap sandboxes (the demo) can run on a root file system made by
     mirror=$( { grep -rhoE '^(URIs:|deb) +https?://[^ ]+debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null || true; } \
       | grep -v security | head -n1 | awk '{print $2}')
     mirror=${mirror:-http://deb.debian.org/debian}
-    step "building the sandbox base image $IMAGE with debootstrap from $mirror (~2 min, once)"
+    step "building the sandbox base image $IMAGE with debootstrap from $mirror (~2-4 min, once)"
     dir=$(mktemp -d /var/tmp/swelego-rootfs.XXXXXX)
     trap 'rm -rf --one-file-system "$dir" "$dir.log"' EXIT
     debootstrap --variant=minbase --include="$IMAGE_PACKAGES" bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
@@ -132,7 +132,7 @@ Without Docker, bwrap sandboxes (the demo) can run on a root file system made by
   fi
 
   if ! rootfs_ready; then
-    step "unpacking $IMAGE for the bwrap sandbox into $CACHE (~30 s, once)"
+    step "unpacking $IMAGE for the bwrap sandbox into $CACHE (~15 s, once)"
     "$root/swelego" sandbox rootfs --cache "$CACHE" --docker-host "unix://$SOCK" >/dev/null
     step_done
   fi
