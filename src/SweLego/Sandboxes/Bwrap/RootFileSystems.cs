@@ -81,6 +81,7 @@ public static class RootFileSystems
             return null;
         }
 
+        // scripts/setup.sh's ready check looks for this folder name (SetupScriptTests).
         string id = "image-" + info.ID.Replace("sha256:", "", StringComparison.Ordinal)[..24];
         return Check(await PrepareAsync(cache, id, async dir =>
         {
