@@ -37,7 +37,7 @@ internal static class SandboxRootFsCommand
                 : build ? await RootFileSystems.DebootstrapAsync(cacheDir, parse.GetValue(mirror), cancellationToken)
                 : await RootFileSystems.TryFromImageAsync(imageName ?? DockerBackendOptions.BaseImage, cacheDir, parse.GetValue(dockerHost), cancellationToken)
                   ?? throw new SandboxException(
-                      $"Docker image {imageName ?? DockerBackendOptions.BaseImage} is not reachable; build it with .ci/build-base-image.sh, or use --debootstrap or --from PATH.");
+                      $"Docker image {imageName ?? DockerBackendOptions.BaseImage} is not reachable; build it with scripts/setup.sh, or use --debootstrap or --from PATH.");
             Console.Out.WriteLine(folder);
             return 0;
         });

@@ -19,7 +19,7 @@ public static class RootFileSystems
     /// <summary>Environment variable naming a root file system folder or tarball.</summary>
     public const string EnvironmentVariable = "SWELEGO_ROOTFS";
 
-    /// <summary>Debian packages of the base image (.ci/build-base-image.sh installs the same).</summary>
+    /// <summary>Debian packages of the base image (scripts/setup.sh builds the Docker base image with the same).</summary>
     public const string Packages = "python3,python3-pytest,python3-venv,python3-pip,python3-setuptools,git,procps";
 
     private const string DefaultFile = "default";
@@ -49,7 +49,7 @@ public static class RootFileSystems
         if (ReadDefault(options.RootFsCache) is { } last) return last;
         throw new SandboxException(
             $"No root file system for the bwrap sandbox: the Docker base image {DockerBackendOptions.BaseImage} is not reachable and {options.RootFsCache} holds none. " +
-            "Prepare one with 'swelego sandbox rootfs --debootstrap' (needs debootstrap and a Debian mirror, no daemon) or .ci/build-base-image.sh (Docker), " +
+            "Prepare one with 'swelego sandbox rootfs --debootstrap' (needs debootstrap and a Debian mirror, no daemon) or scripts/setup.sh in a SweLego checkout (Docker), " +
             $"or name a folder or tarball with --rootfs / ${EnvironmentVariable}.");
     }
 
@@ -81,6 +81,7 @@ public static class RootFileSystems
             return null;
         }
 
+        // scripts/setup.sh's ready check looks for this folder name (SetupScriptTests).
         string id = "image-" + info.ID.Replace("sha256:", "", StringComparison.Ordinal)[..24];
         return Check(await PrepareAsync(cache, id, async dir =>
         {

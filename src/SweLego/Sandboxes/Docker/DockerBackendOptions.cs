@@ -3,7 +3,7 @@ namespace SweLego.Sandboxes.Docker;
 /// <summary>Options of the Docker backend. Sizes of /tmp and /dev/shm come from <see cref="SandboxLimits"/>.</summary>
 public sealed record DockerBackendOptions
 {
-    /// <summary>The base image built by <c>.ci/build-base-image.sh</c> (Debian bookworm with python3 with pytest, venv, pip and setuptools, git).</summary>
+    /// <summary>The base image built by <c>scripts/setup.sh</c> (Debian bookworm with python3 with pytest, venv, pip and setuptools, git).</summary>
     public const string BaseImage = "swelego/base:bookworm-2";
 
     /// <summary>Docker Engine endpoint, unix:///path or tcp://host:port; null uses DOCKER_HOST or <see cref="DockerEndpoint.Default"/>.</summary>

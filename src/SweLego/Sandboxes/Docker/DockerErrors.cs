@@ -14,11 +14,11 @@ public static class DockerErrors
 {
     /// <summary>How to get a daemon, for messages.</summary>
     public const string StartHint =
-        "start it (bash .ci/start-dockerd.sh in a SweLego checkout, or systemctl start docker) or point --docker-host / DOCKER_HOST at a running daemon";
+        "start it (scripts/setup.sh in a SweLego checkout, or systemctl start docker) or point --docker-host / DOCKER_HOST at a running daemon";
 
     /// <summary>How to get the base image, for messages.</summary>
     public const string ImageHint =
-        "build the base image with .ci/build-base-image.sh, or load the image (docker load -i FILE) first";
+        "build the base image with scripts/setup.sh in a SweLego checkout, or load the image (docker load -i FILE) first";
 
     /// <summary>A failure of the daemon or of the way to it (as opposed to a bug).</summary>
     public static bool IsDaemonFailure(Exception e) => e is DockerApiException || IsUnreachable(e);

@@ -34,7 +34,7 @@ public sealed class DockerBackendTests(DockerFixture fixture)
 
         Assert.Contains("unix:///nonexistent/docker.sock", ex.Message, StringComparison.Ordinal);
         Assert.Contains("no socket file at /nonexistent/docker.sock", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(".ci/start-dockerd.sh", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/setup.sh", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
@@ -58,7 +58,7 @@ public sealed class DockerBackendTests(DockerFixture fixture)
             () => new DockerBackend().StartAsync(ImageSpec with { Image = "swelego/no-such-image:never" }));
 
         Assert.Contains("'swelego/no-such-image:never' is not present", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(".ci/build-base-image.sh", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/setup.sh", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class DockerFixture : IAsyncLifetime
         }
 
         if (!await Client.ImageExistsAsync(BaseImage))
-            throw new InvalidOperationException($"Docker tests need the image {BaseImage}; build it with .ci/build-base-image.sh.");
+            throw new InvalidOperationException($"Docker tests need the image {BaseImage}; build it with scripts/setup.sh.");
     }
 
     public Task DisposeAsync()
