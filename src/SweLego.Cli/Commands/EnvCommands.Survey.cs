@@ -102,7 +102,7 @@ internal static partial class EnvCommands
 
         console.Write(table);
         console.MarkupLineInterpolated(
-            $"Success: {report.Succeeded} of {report.Rows.Count} ({report.SuccessRate:P0}); {report.ByFallback} by the source install. A success builds and collects tests.");
+            $"Success: {report.Succeeded} of {report.Rows.Count} ({(report.SuccessRate * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)}%); {report.ByFallback} by the source install. A success builds and collects tests.");
     }
 
     private static string Short(SurveyRow row) => $"{Path.GetFileName(row.Repository)}@{(row.Commit.Length >= 12 ? row.Commit[..12] : row.Commit)}";

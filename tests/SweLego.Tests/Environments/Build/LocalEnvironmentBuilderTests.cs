@@ -43,8 +43,41 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
 
         var built = await LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, _environments.Path, offline: true);
 
+        // pip's own error, and no source install: the backend is there, the project is broken.
         Assert.False(built.Success);
-        Assert.Contains("pip install --no-index --no-build-isolation --no-deps -e .", built.Problem, StringComparison.Ordinal);
+        Assert.Equal("pip could not install the project: error: package directory 'missing_package' does not exist (not a missing build backend, so no source install)", built.Problem);
+        Assert.Contains("pip install --no-index --no-build-isolation --no-deps -e .", built.Steps[^1].Command, StringComparison.Ordinal);
+        Assert.Contains("package directory 'missing_package' does not exist", built.FailureReport(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildAsync_DiskFull_NamesTheCauseTheFolderAndTheFreeSpace()
+    {
+        SampleProject.Write(_repo, 1, "");
+        var spec = EnvironmentInference.Infer(_repo.Path);
+        string small = _environments.Combine("small");
+        Directory.CreateDirectory(small);
+        var mount = await Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small);
+        Assert.True(mount.ExitCode == 0, mount.Output);
+        try
+        {
+            var built = await LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, small, offline: true);
+
+            Assert.False(built.Success);
+            Assert.StartsWith("no space left on device while running '/usr/bin/python3 -m venv", built.Problem, StringComparison.Ordinal);
+            Assert.Matches($@"free some space in {System.Text.RegularExpressions.Regex.Escape(small)}/\w+-offline \([\d.]+ [KMG]?i?B free\)", built.Problem);
+        }
+        finally
+        {
+            await Run("umount", "-l", small);
+        }
+    }
+
+    private static Task<(string Output, int ExitCode)> Run(string program, params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        return ChildProcess.RunAsync(info);
     }
 
     public void Dispose()
