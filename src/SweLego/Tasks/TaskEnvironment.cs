@@ -1,4 +1,5 @@
 using SweLego.Environments;
+using SweLego.Environments.Build;
 
 namespace SweLego.Tasks;
 
@@ -10,4 +11,8 @@ namespace SweLego.Tasks;
 /// later stages can build workspaces from the run folder alone.
 /// </summary>
 public sealed record TaskEnvironment(
-    string Id, string Backend, EnvironmentSpec Spec, string? Image, string VenvDirectory, string RepositoryMirror, string Workdir);
+    string Id, string Backend, EnvironmentSpec Spec, string? Image, string VenvDirectory, string RepositoryMirror, string Workdir)
+{
+    /// <summary>How the project was installed (pip, or the source install when pip could not build it offline).</summary>
+    public EnvironmentInstall Install { get; init; } = EnvironmentInstall.Pip;
+}

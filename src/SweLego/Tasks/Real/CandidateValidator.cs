@@ -54,7 +54,8 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
                 environment.Build.Steps.Count > 0 ? Tail(environment.Build.Steps[^1].Output) : null);
         }
 
-        var taskEnvironment = new TaskEnvironment(environment.Id, options.Backend, spec, environment.Build.Image, environment.Build.Directory, mirror.Path, environments.Workdir);
+        var taskEnvironment = new TaskEnvironment(environment.Id, options.Backend, spec, environment.Build.Image, environment.Build.Directory, mirror.Path, environments.Workdir)
+        { Install = environment.Build.Install };
         var session = await slot.SessionAsync(taskEnvironment, cancellationToken);
         var parser = TestLogParsers.Get(spec.LogParser);
         var run = new Func<IReadOnlySet<TestRunProblem>?, Task<TestBaselineResult>>(tolerated =>

@@ -74,7 +74,8 @@ public static partial class SyntheticTaskMiner
             var pooled = await pool.GetAsync(spec, commit, cancellationToken);
             if (!pooled.Build.Success)
                 throw new InvalidOperationException($"The environment of {options.Repository} at {commit[..12]} could not be built: {pooled.Build.Problem}.\n{pooled.Build.FailureReport()}\nWhole build log: {pool.BuildLogPath(spec)}");
-            var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir);
+            var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir)
+            { Install = pooled.Build.Install };
 
             progress?.Report(new SyntheticTaskProgress("baseline", 0, 0, 0, empty));
             var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
