@@ -1,6 +1,6 @@
 using System.Text;
+using SweLego.Environments.Build;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Bwrap;
 using SweLego.Sandboxes.Docker;
 using SweLego.Sandboxes.Shell;
 using SweLego.Tasks.Git;
@@ -109,34 +109,8 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
         if (_session is not null && _sessionEnvironment == environment.Id) return _session;
         await ResetAsync();
         if (!InContainer) await CloneAsync(cancellationToken);
-        var spec = InContainer
-            ? new SandboxSpec { Image = environment.Image, Workdir = environment.Workdir, Environment = Variables }
-            : new SandboxSpec
-            {
-                HostWorkspace = Checkout,
-                Workdir = environment.Workdir,
-                // The host runs git in this checkout between candidates: a test suite that could write
-                // .git/config or hooks (core.fsmonitor, post-checkout) would run commands on the host.
-                Mounts =
-                [
-                    new SandboxMount(environment.VenvDirectory, ReadOnly: true),
-                    new SandboxMount(Path.Combine(Checkout, ".git"), environment.Workdir.TrimEnd('/') + "/.git", ReadOnly: true),
-                ],
-                Environment = Variables,
-            };
-        ISandboxBackend sandbox = InContainer ? new DockerBackend(docker) : new BwrapBackend();
-        var session = await sandbox.StartAsync(spec, cancellationToken);
-        try
-        {
-            var activated = await session.ExecAsync($". {ShellScripts.Quote(environment.VenvDirectory + "/bin/activate")}", null, cancellationToken);
-            if (activated.ExitCode != 0) throw new SandboxException($"activating the environment failed: {activated.Output.Trim()}");
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
-        }
-
+        var session = await EnvironmentSessions.StartAsync(
+            InContainer ? environment.Image : null, environment.VenvDirectory, environment.Workdir, Checkout, docker, cancellationToken);
         (_session, _sessionEnvironment) = (session, environment.Id);
         return session;
     }
@@ -149,8 +123,4 @@ internal sealed class ValidationSlot(string checkout, string mirror, string back
     }
 
     public async ValueTask DisposeAsync() => await ResetAsync();
-
-    // Bytecode written by one run could be reused by the next after a same-size edit in the same
-    // second (pyc staleness is checked by mtime and size): never write it.
-    private static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
 }

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Bwrap;
-using SweLego.Sandboxes.Docker;
-using SweLego.Sandboxes.Shell;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Testing;
@@ -21,11 +18,6 @@ namespace SweLego.Environments.Survey;
 /// </summary>
 public static partial class EnvironmentSurvey
 {
-    /// <summary>Where a bwrap checkout is mounted (and the editable install points).</summary>
-    private const string LocalWorkdir = "/tmp/testbed";
-
-    private static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
-
     public static async Task<SurveyReport> RunAsync(
         IReadOnlyList<string> repositories, SurveyOptions options, IProgress<SurveyRow>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -94,7 +86,7 @@ public static partial class EnvironmentSurvey
 
             var build = docker
                 ? await DockerEnvironmentBuilder.BuildAsync(spec, checkout, commit, options.Offline, options.Docker, null, cancellationToken)
-                : await LocalEnvironmentBuilder.BuildAsync(spec, checkout, options.EnvironmentsRoot, options.Offline, LocalWorkdir, cancellationToken);
+                : await LocalEnvironmentBuilder.BuildAsync(spec, checkout, options.EnvironmentsRoot, options.Offline, EnvironmentPool.LocalWorkdir, cancellationToken);
             var built = new SurveyRow(repository, commit, SurveyOutcome.Failed, build.Problem) { UnmetRequirements = build.UnmetRequirements, Image = build.Image, BuildTime = clock.Elapsed };
             if (!build.Success) return built;
 
@@ -124,24 +116,8 @@ public static partial class EnvironmentSurvey
 
     private static async Task<TestRunResult> RunTestsAsync(EnvironmentSpec spec, EnvironmentBuildResult build, string checkout, SurveyOptions options, CancellationToken cancellationToken)
     {
-        bool docker = build.Image is not null;
-        var sandbox = docker
-            ? new SandboxSpec { Image = build.Image, Workdir = DockerEnvironmentBuilder.Workdir, Environment = Variables }
-            : new SandboxSpec
-            {
-                HostWorkspace = checkout,
-                Workdir = LocalWorkdir,
-                Mounts =
-                [
-                    new SandboxMount(build.Directory, ReadOnly: true),
-                    new SandboxMount(Path.Combine(checkout, ".git"), LocalWorkdir + "/.git", ReadOnly: true),
-                ],
-                Environment = Variables,
-            };
-        ISandboxBackend backend = docker ? new DockerBackend(options.Docker ?? new DockerBackendOptions()) : new BwrapBackend();
-        await using var session = await backend.StartAsync(sandbox, cancellationToken);
-        var activated = await session.ExecAsync($". {ShellScripts.Quote(build.Directory + "/bin/activate")}", null, cancellationToken);
-        if (activated.ExitCode != 0) throw new SandboxException($"activating the environment failed: {activated.Output.Trim()}");
+        await using var session = await EnvironmentSessions.StartAsync(
+            build.Image, build.Directory, build.Image is null ? EnvironmentPool.LocalWorkdir : DockerEnvironmentBuilder.Workdir, checkout, options.Docker, cancellationToken);
         return await SandboxTestRunner.RunAsync(session, spec.TestCommand, [], TestLogParsers.Get(spec.LogParser), options.TestTimeout, cancellationToken);
     }
 
