@@ -38,6 +38,14 @@ internal sealed class BugValidator(SyntheticContext context)
             var covering = coverage.TestsCovering(function).Where(context.PassingAtBaseline.Contains).Order(StringComparer.Ordinal).ToList();
             bool fast = context.FastMode && coverage.Covers(function) && covering.Count > 0;
             var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, fast, context.Parser, context.CandidateTimeout, cancellationToken);
+            if (fast && first.Run.Outcome.IsGradable && !covering.All(first.Run.Outcome.Statuses.ContainsKey))
+            {
+                // A covering test the narrowed run did not report (not collected that way?): its absence
+                // must not make it FAIL_TO_PASS, so this candidate gets the exact run.
+                fast = false;
+                first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, false, context.Parser, context.CandidateTimeout, cancellationToken);
+            }
+
             full = first.Run;
             if (first.StoppedEarly)
                 return Reject(id, bug, SyntheticRejectionKind.Survived, $"none of the {covering.Count} tests that execute {candidate.Function} fails", testSeconds: full.Duration.TotalSeconds);
