@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using SweLego.Models;
 using SweLego.Runs;
+using SweLego.Tasks;
 using SweLego.Tasks.Synthetic;
 using SweLego.Tasks.Synthetic.Mutators;
 using SweLego.Tasks.Synthetic.Rewrite;
@@ -24,6 +25,18 @@ internal static partial class TaskCommands
         var seed = new Option<int>("--seed") { Description = "Orders the candidates; the same seed gives the same instances.", DefaultValueFactory = _ => 42, HelpName = "S" };
         var perFunction = new Option<int>("--per-function") { Description = "At most this many instances per function.", DefaultValueFactory = _ => 2, HelpName = "N" };
         var noCoverage = new Option<bool>("--no-coverage") { Description = "Validate every candidate with the whole suite (slower; the benchmark's baseline) instead of its covering tests first." };
+        var exactP2P = new Option<bool>("--exact-p2p")
+        {
+            Description = "Run the rest of the suite for every caught bug (exact PASS_TO_PASS). Default: when the coverage map is complete " +
+                "(every test passing at baseline recorded and passing under the tracer), only the tests that execute the bug's function run " +
+                "and every other test's status is the clean baseline's (the fast mode).",
+        };
+        var auditRate = new Option<double>("--audit-rate")
+        {
+            Description = "Share (0..1) of fast-mode instances also run with the whole suite, to count how often the lists differ (chosen by --seed).",
+            DefaultValueFactory = _ => 0.1,
+            HelpName = "R",
+        };
         var mining = new MiningOptionSet(
             "Clean runs of the suite; tests that change between runs are flaky and left out.",
             "Seconds one test command may take: the clean runs, and at most this for a candidate (whose limit is 10× the slowest clean run, at least 30 s).");
@@ -39,19 +52,23 @@ internal static partial class TaskCommands
         var command = new Command("synth",
             "Inject bugs into the functions the tests execute and keep those the tests catch, as SWE-bench instances whose gold patch " +
             "reverts the bug. Procedural mutators (py.*) rewrite one function's syntax tree; each candidate runs first with the tests that " +
-            "execute its function (from a coverage run), then with the whole suite: FAIL_TO_PASS = tests failing with the bug, " +
+            "execute its function (from a coverage run), then (--exact-p2p, or when the coverage is incomplete) with the whole suite: FAIL_TO_PASS = tests failing with the bug, " +
             "PASS_TO_PASS = tests passing both ways (flaky tests excluded). The agent's workspace is the buggy code as one commit. " +
             "Writes tasks-synth/instances.jsonl and rejected.jsonl to the run folder; an interrupted run resumes.\n\n" +
             "Examples:\n  swelego tasks synth ~/src/mylib --offline --max 50 --jobs 2 --run runs/mylib\n" +
             "  swelego tasks synth ~/src/mylib --methods py.flip_comparison py.off_by_one --seed 7");
         command.Arguments.Add(repository);
-        foreach (var option in (Option[])[commit, methods, seed, perFunction, noCoverage, modelEndpoint, modelName, modelKey]) command.Options.Add(option);
+        foreach (var option in (Option[])[commit, methods, seed, perFunction, noCoverage, exactP2P, auditRate, modelEndpoint, modelName, modelKey]) command.Options.Add(option);
         mining.AddTo(command);
         command.Options.Add(run);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            double rate = parse.GetValue(auditRate);
+            if (!(rate is >= 0 and <= 1)) throw new UsageException($"--audit-rate must be between 0 and 1 (got {rate.ToString(CultureInfo.InvariantCulture)}).");
             var options = mining.Apply(parse, new SyntheticTaskOptions
             {
+                ExactPassToPass = parse.GetValue(exactP2P),
+                AuditRate = rate,
                 Repository = parse.GetValue(repository)!,
                 Commit = parse.GetValue(commit),
                 Methods = parse.GetValue(methods) ?? [],
@@ -90,6 +107,9 @@ internal static partial class TaskCommands
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
             $"{summary.Repo} at {summary.Commit[..12]}: {summary.Kept} instances from {summary.KeptByMethod.Count} methods; {summary.Candidates} candidates on {summary.TargetFunctions} covered functions ({summary.Skipped} done in earlier runs), {summary.Elapsed.TotalSeconds:F1} s");
+        if (summary.BaselineReused) AnsiConsole.MarkupLine("Baseline and coverage: reused from an earlier session (same commit and environment).");
+        AnsiConsole.MarkupLineInterpolated(
+            $"Validation: {summary.KeptByMode.GetValueOrDefault(SyntheticValidation.CoveringOnly)} instances from their covering tests only (fast mode {(summary.FastMode ? "on" : "off")}), {summary.KeptByMode.GetValueOrDefault(SyntheticValidation.CoveringFirst) + summary.KeptByMode.GetValueOrDefault(SyntheticValidation.WholeSuite)} with the whole suite; audit: {summary.AuditDiffered} of {summary.Audited} differed ({summary.AuditDifferenceRate:P1})");
         AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
         AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/]");
     }

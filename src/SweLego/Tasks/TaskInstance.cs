@@ -69,6 +69,9 @@ public sealed record TaskInstance : IVersionedRecord
     /// <summary>Extra, synthetic tasks: the bug's method id (<c>py.flip_comparison</c>, <c>llm.rewrite</c>), its site and what changed.</summary>
     public SyntheticBug? Bug { get; init; }
 
+    /// <summary>Extra, synthetic tasks: which validation mode made the lists, and the full-suite audit when it was sampled.</summary>
+    public SyntheticValidation? Validation { get; init; }
+
     /// <summary>Extra: the environment spec, build and backend that validated the instance.</summary>
     public required TaskEnvironment Environment { get; init; }
 

@@ -33,6 +33,18 @@ public sealed class TaskCommandsTests : IDisposable
         Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("1.5")]
+    public async Task TasksSynth_AuditRateOutOfRange_UsageErrorNamingTheRange(string rate)
+    {
+        var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "synth", _temp.Path, "--audit-rate", rate, "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.StartsWith("error: --audit-rate must be between 0 and 1", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("run")));
+    }
+
     [Fact]
     public async Task TasksReal_JobsZero_UsageErrorNamingTheOption()
     {

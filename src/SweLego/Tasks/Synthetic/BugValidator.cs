@@ -10,7 +10,10 @@ namespace SweLego.Tasks.Synthetic;
 /// that execute its function (coverage-guided, <see cref="CoveringFirstRun"/>; skipped otherwise),
 /// then, when one of them fails, the rest of the suite in the same run for the exact
 /// FAIL_TO_PASS (passing at baseline, failing with the bug) and PASS_TO_PASS (passing in both)
-/// lists. Flaky baseline tests are in neither.
+/// lists. In the fast mode (<see cref="SyntheticContext.FastMode"/>) only the covering tests run
+/// and the other tests' statuses are the baseline's: a test in PASS_TO_PASS grades every patch the
+/// same way, and one that never executes the function cannot change; a sample of those instances
+/// is audited with the whole suite. Flaky baseline tests are in neither list.
 /// </summary>
 internal sealed class BugValidator(SyntheticContext context)
 {
@@ -27,26 +30,61 @@ internal sealed class BugValidator(SyntheticContext context)
             return Reject(id, bug, SyntheticRejectionKind.Error, $"the bug patch does not apply: {problem}");
 
         TestRunResult full;
+        IReadOnlyDictionary<string, TestStatus> statuses;
+        string mode;
         if (context.Coverage is { } coverage)
         {
-            var covering = coverage.TestsCovering(new FunctionKey(candidate.File, candidate.Function)).Where(context.PassingAtBaseline.Contains).Order(StringComparer.Ordinal).ToList();
-            var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, context.Parser, context.CandidateTimeout, cancellationToken);
+            var function = new FunctionKey(candidate.File, candidate.Function);
+            var covering = coverage.TestsCovering(function).Where(context.PassingAtBaseline.Contains).Order(StringComparer.Ordinal).ToList();
+            bool fast = context.FastMode && coverage.Covers(function) && covering.Count > 0;
+            var first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, fast, context.Parser, context.CandidateTimeout, cancellationToken);
+            if (fast && first.Run.Outcome.IsGradable && !covering.All(first.Run.Outcome.Statuses.ContainsKey))
+            {
+                // A covering test the narrowed run did not report (not collected that way?): its absence
+                // must not make it FAIL_TO_PASS, so this candidate gets the exact run.
+                fast = false;
+                first = await CoveringFirstRun.RunAsync(session, context.Spec.TestCommand, covering, false, context.Parser, context.CandidateTimeout, cancellationToken);
+            }
+
             full = first.Run;
             if (first.StoppedEarly)
                 return Reject(id, bug, SyntheticRejectionKind.Survived, $"none of the {covering.Count} tests that execute {candidate.Function} fails", testSeconds: full.Duration.TotalSeconds);
+            statuses = fast ? WithBaseline(full.Outcome.Statuses, covering) : full.Outcome.Statuses;
+            mode = fast ? SyntheticValidation.CoveringOnly : SyntheticValidation.CoveringFirst;
         }
         else
         {
             full = await SandboxTestRunner.RunAsync(session, context.Spec.TestCommand, [], context.Parser, context.CandidateTimeout, cancellationToken);
+            statuses = full.Outcome.Statuses;
+            mode = SyntheticValidation.WholeSuite;
         }
 
         double testSeconds = full.Duration.TotalSeconds;
         if (await UnusableAsync(full, slot) is { } fullProblem)
             return Reject(id, bug, fullProblem.Kind, $"the test suite {fullProblem.Reason}", Tail(full.Log), testSeconds);
 
-        var validation = ValidationDiff.Compute(full.Outcome.Statuses, context.Baseline.Statuses, context.Baseline.Flaky);
+        var validation = ValidationDiff.Compute(statuses, context.Baseline.Statuses, context.Baseline.Flaky);
         if (validation.FailToPass.Count == 0)
             return Reject(id, bug, SyntheticRejectionKind.Survived, "no test that passes without the bug fails with it", testSeconds: testSeconds);
+
+        SyntheticAudit? audit = null;
+        if (mode == SyntheticValidation.CoveringOnly && SyntheticAudits.Selects(context.Seed, id, context.AuditRate))
+        {
+            var whole = await SandboxTestRunner.RunAsync(session, await PytestForkServer.CommandAsync(session, context.Spec.TestCommand, [], cancellationToken), [], context.Parser, context.CandidateTimeout, cancellationToken);
+            testSeconds += whole.Duration.TotalSeconds;
+            if (await UnusableAsync(whole, slot) is { } wholeProblem)
+            {
+                audit = new SyntheticAudit([], $"the whole suite {wholeProblem.Reason}");
+            }
+            else
+            {
+                var exact = ValidationDiff.Compute(whole.Outcome.Statuses, context.Baseline.Statuses, context.Baseline.Flaky);
+                audit = new SyntheticAudit(SyntheticAudits.Differences(validation, exact));
+                validation = exact; // exact lists are better data; an audit that found no F2P keeps the fast ones
+                if (validation.FailToPass.Count == 0)
+                    return Reject(id, bug, SyntheticRejectionKind.Survived, "the whole-suite audit: no test that passes without the bug fails with it", testSeconds: testSeconds);
+            }
+        }
 
         var statement = await context.Statements.WriteAsync(validation.FailToPass, full.Log, cancellationToken);
         return (new TaskInstance
@@ -69,8 +107,22 @@ internal sealed class BugValidator(SyntheticContext context)
             Bug = bug,
             Environment = context.Environment,
             Flaky = [.. context.Baseline.Flaky.Order(StringComparer.Ordinal)],
+            Validation = new SyntheticValidation(mode, audit),
             Timings = new TaskTimings(0, 0, 0, testSeconds, total.Elapsed.TotalSeconds),
         }, null);
+    }
+
+    /// <summary>
+    /// The fast mode's statuses: the covering tests' from their run (a covering test missing from
+    /// it is absent, as in a whole-suite run), every other test's from the clean baseline. A test
+    /// that does not execute the mutated function behaves as at baseline (up to what coverage misses).
+    /// </summary>
+    private Dictionary<string, TestStatus> WithBaseline(IReadOnlyDictionary<string, TestStatus> covered, IReadOnlyList<string> covering)
+    {
+        var ran = covering.ToHashSet(StringComparer.Ordinal);
+        var statuses = context.Baseline.Statuses.Where(kv => !ran.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (test, status) in covered) statuses[test] = status;
+        return statuses;
     }
 
     private static async Task<(SyntheticRejectionKind Kind, string Reason)?> UnusableAsync(TestRunResult run, ValidationSlot slot)

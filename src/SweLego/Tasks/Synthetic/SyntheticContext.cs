@@ -34,6 +34,21 @@ internal sealed class SyntheticContext
     /// <summary>Which tests execute which function; null when the run is not coverage-guided.</summary>
     public required CoverageMap? Coverage { get; init; }
 
+    /// <summary>
+    /// True when a caught bug's lists may come from its covering tests and the baseline (the fast
+    /// mode): coverage-guided, not --exact-p2p, and the coverage map complete (<see cref="CoverageMap.MissingFor"/>).
+    /// </summary>
+    public required bool FastMode { get; init; }
+
+    /// <summary>True when baseline.json (and coverage.json) came from an earlier session instead of running the suite.</summary>
+    public required bool BaselineReused { get; init; }
+
+    /// <summary>The share of fast-mode instances audited with the whole suite (<see cref="SyntheticTaskOptions.AuditRate"/>).</summary>
+    public required double AuditRate { get; init; }
+
+    /// <summary>The run's seed: with the candidate id it decides which instances are audited.</summary>
+    public required int Seed { get; init; }
+
     /// <summary>Writes the problem statements (with the model when there is one).</summary>
     public required ProblemStatementWriter Statements { get; init; }
 

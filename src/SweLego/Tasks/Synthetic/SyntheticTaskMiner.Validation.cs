@@ -11,7 +11,7 @@ public static partial class SyntheticTaskMiner
     /// reached its limit gets no more validations; reaching --max cancels the work in flight (not
     /// recorded, so a later run does it).
     /// </summary>
-    private static async Task<(int Kept, Dictionary<string, int> ByMethod, Dictionary<SyntheticRejectionKind, int> Rejected, int Skipped)> ValidateAllAsync(
+    private static async Task<(int Kept, Dictionary<string, int> ByMethod, Dictionary<SyntheticRejectionKind, int> Rejected, int Skipped, SyntheticModeCounts Modes)> ValidateAllAsync(
         RunFolder run, SyntheticTaskOptions options, SyntheticContext context, List<(string Id, BugCandidate Candidate)> candidates,
         List<SyntheticRejection> generationFailures, SyntheticRunState state, ConcurrentBag<ValidationSlot> slots,
         IProgress<SyntheticTaskProgress>? progress, CancellationToken cancellationToken)
@@ -23,6 +23,8 @@ public static partial class SyntheticTaskMiner
         var byMethod = previous.GroupBy(i => i.Bug!.Method).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rejected = earlierRejections.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
         int kept = previous.Count;
+        var modes = new SyntheticModeCounts();
+        foreach (var instance in previous) modes.Add(instance.Validation);
         int skipped = candidates.Count(c => done.Contains(c.Id));
         int finished = skipped;
 
@@ -46,6 +48,7 @@ public static partial class SyntheticTaskMiner
                         kept++;
                         perFunction[instance.Bug.Function] = perFunction.GetValueOrDefault(instance.Bug.Function) + 1;
                         byMethod[instance.Bug.Method] = byMethod.GetValueOrDefault(instance.Bug.Method) + 1;
+                        modes.Add(instance.Validation);
                     }
                 }
 
@@ -94,8 +97,10 @@ public static partial class SyntheticTaskMiner
             // --max reached.
         }
 
+        run.UpdateStage(Stage, s => s.WithCount("kept_fast", modes.ByMode.GetValueOrDefault(SyntheticValidation.CoveringOnly))
+            .WithCount("audited", modes.Audited).WithCount("audit_differed", modes.Differed));
         run.CompleteStage(Stage);
-        return (kept, byMethod, rejected, skipped);
+        return (kept, byMethod, rejected, skipped, modes);
     }
 
     private static SyntheticRejection LimitRejection(string id, SyntheticBug bug, int limit) => new()

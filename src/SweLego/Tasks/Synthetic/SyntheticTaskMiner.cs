@@ -31,6 +31,9 @@ public static partial class SyntheticTaskMiner
     public const string InstancesFile = "instances.jsonl";
     public const string RejectedFile = "rejected.jsonl";
 
+    /// <summary>The progress phase of a session that reuses an earlier session's baseline.json (and coverage.json) instead of running the suite.</summary>
+    public const string BaselineReusedPhase = "baseline: reused";
+
     public static async Task<SyntheticTaskSummary> RunAsync(
         RunFolder run, SyntheticTaskOptions options, IProgress<SyntheticTaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -77,9 +80,8 @@ public static partial class SyntheticTaskMiner
             var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir)
             { Install = pooled.Build.Install };
 
-            progress?.Report(new SyntheticTaskProgress("baseline", 0, 0, 0, empty));
             var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
-            var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, cancellationToken);
+            var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, progress, cancellationToken);
 
             progress?.Report(new SyntheticTaskProgress("generating", 0, 0, 0, empty));
             var state = SyntheticRunState.Read(run, Stage, InstancesFile, RejectedFile);
@@ -102,9 +104,12 @@ public static partial class SyntheticTaskMiner
             new Random(options.Seed).Shuffle(ordered);
 
             var validation = Stopwatch.StartNew();
-            var (kept, byMethod, rejected, skipped) = await ValidateAllAsync(run, options, context, [.. ordered], rewrites, state, slots, progress, cancellationToken);
+            var (kept, byMethod, rejected, skipped, modes) = await ValidateAllAsync(run, options, context, [.. ordered], rewrites, state, slots, progress, cancellationToken);
             return new SyntheticTaskSummary(mirror.Name, commit, targets.Count, candidates.Count, kept, byMethod, rejected, skipped,
-                run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile), clock.Elapsed, generation.Elapsed, validation.Elapsed, pool.BuildTime);
+                run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile), clock.Elapsed, generation.Elapsed, validation.Elapsed, pool.BuildTime)
+            {
+                KeptByMode = modes.ByMode, Audited = modes.Audited, AuditDiffered = modes.Differed, BaselineReused = context.BaselineReused, FastMode = context.FastMode,
+            };
         }
         finally
         {
@@ -113,38 +118,80 @@ public static partial class SyntheticTaskMiner
         }
     }
 
-    /// <summary>The clean suite, <see cref="TaskMiningOptions.Runs"/> times, and (pytest) the coverage run; both written to the stage folder.</summary>
+    /// <summary>
+    /// The clean suite, <see cref="TaskMiningOptions.Runs"/> times, and (pytest) the coverage run;
+    /// both written to the stage folder, and both reused from there when an earlier session measured
+    /// them on the same commit and environment (<see cref="SyntheticBaselineRecord"/>).
+    /// </summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
-        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model,
+        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model, IProgress<SyntheticTaskProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var session = await slot.SessionAsync(environment, cancellationToken);
         var parser = TestLogParsers.Get(spec.LogParser);
-        await slot.PrepareAsync(session, commit, [], cancellationToken);
-        var baseline = await TestBaseline.RunAsync(session, spec.TestCommand, [], parser, options.TestTimeout, options.Runs, cancellationToken: cancellationToken);
-        if (!baseline.IsUsable)
-            throw new InvalidOperationException($"The test suite of {commit[..12]} cannot be graded, so no bug can be validated: {baseline.Problem}");
-        var passing = baseline.Statuses.Where(kv => kv.Value.IsPass()).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        AtomicFile.WriteJson(run.StagePath(Stage, "baseline.json"), new { commit, passing = passing.Order(StringComparer.Ordinal), flaky = baseline.Flaky.Order(StringComparer.Ordinal) }, RunJson.IndentedOptions);
+        string baselinePath = run.StagePath(Stage, "baseline.json"), coveragePath = run.StagePath(Stage, "coverage.json");
+        var key = new SyntheticBaselineRecord
+        {
+            Commit = commit, EnvironmentHash = spec.ContentHash, Backend = options.Backend, Runs = options.Runs,
+            Statuses = new Dictionary<string, TestStatus>(), Flaky = [], Passing = [], SlowestRunSeconds = 0,
+        };
+        var record = SyntheticBaselineRecord.TryRead(baselinePath) is { } earlier && earlier.SameKey(key) ? earlier : null;
+        bool reused = record is not null;
+        progress?.Report(new SyntheticTaskProgress(reused ? BaselineReusedPhase : "baseline", 0, 0, 0, new Dictionary<SyntheticRejectionKind, int>()));
+        if (record is null)
+        {
+            var session = await slot.SessionAsync(environment, cancellationToken);
+            await slot.PrepareAsync(session, commit, [], cancellationToken);
+            var measured = await TestBaseline.RunAsync(session, spec.TestCommand, [], parser, options.TestTimeout, options.Runs, cancellationToken: cancellationToken);
+            if (!measured.IsUsable)
+                throw new InvalidOperationException($"The test suite of {commit[..12]} cannot be graded, so no bug can be validated: {measured.Problem}");
+            record = key with
+            {
+                Statuses = measured.Statuses.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                Flaky = [.. measured.Flaky.Order(StringComparer.Ordinal)],
+                Passing = [.. measured.Statuses.Where(kv => kv.Value.IsPass()).Select(kv => kv.Key).Order(StringComparer.Ordinal)],
+                SlowestRunSeconds = measured.Runs.Max(r => r.Duration).TotalSeconds,
+            };
+            if (File.Exists(coveragePath)) File.Delete(coveragePath); // measured on what the old baseline was
+            AtomicFile.WriteJson(baselinePath, record, RunJson.IndentedOptions);
+        }
+
+        var baseline = record.ToResult();
+        var passing = record.Passing.ToHashSet(StringComparer.Ordinal);
 
         // Coverage needs pytest; without it (or when the traced run fails) every candidate runs the whole suite.
         CoverageMap? coverage = null;
         if (options.CoverageGuided && spec.TestFramework == "pytest")
         {
-            var traced = await TestCoverage.CollectAsync(session, spec.TestCommand, [], options.TestTimeout, cancellationToken);
-            coverage = traced.Map;
-            if (coverage is not null) coverage.Write(run.StagePath(Stage, "coverage.json"));
-            else AtomicFile.WriteAllText(run.StagePath(Stage, "coverage-problem.txt"), $"{traced.Problem}\n{traced.LogTail}\n");
+            if (reused && File.Exists(coveragePath)) coverage = CoverageMap.Read(coveragePath);
+            else
+            {
+                var session = await slot.SessionAsync(environment, cancellationToken);
+                await slot.PrepareAsync(session, commit, [], cancellationToken);
+                var traced = await TestCoverage.CollectAsync(session, spec.TestCommand, [], options.TestTimeout, cancellationToken);
+                coverage = traced.Map;
+                if (coverage is not null) coverage.Write(coveragePath);
+                else AtomicFile.WriteAllText(run.StagePath(Stage, "coverage-problem.txt"), $"{traced.Problem}\n{traced.LogTail}\n");
+            }
         }
 
+        var missing = coverage?.MissingFor(passing.Where(t => !baseline.Flaky.Contains(t))) ?? [];
+        if (coverage is not null && missing.Count > 0)
+        {
+            AtomicFile.WriteAllText(run.StagePath(Stage, "coverage-incomplete.txt"),
+                $"The fast mode is off: {missing.Count} test(s) passing at baseline have no complete coverage record (not recorded, or not passing under the tracer):\n{string.Join('\n', missing)}\n");
+        }
+
+        bool fast = coverage is not null && missing.Count == 0 && !options.ExactPassToPass;
+        run.UpdateStage(Stage, s => s.WithCount("baseline_reused", reused ? 1 : 0).WithCount("coverage_incomplete_tests", missing.Count).WithCount("fast_mode", fast ? 1 : 0));
         return new SyntheticContext
         {
             Mirror = mirror, Commit = commit, CommitDate = commitDate, Spec = spec, Environment = environment, Parser = parser,
             Baseline = baseline, PassingAtBaseline = passing, Coverage = coverage, ScratchDirectory = work,
             CandidateTimeout = TimeSpan.FromTicks(Math.Min(options.TestTimeout.Ticks,
-                Math.Max(TimeSpan.FromSeconds(30).Ticks, 10 * baseline.Runs.Max(r => r.Duration).Ticks))),
+                Math.Max(TimeSpan.FromSeconds(30).Ticks, 10 * TimeSpan.FromSeconds(record.SlowestRunSeconds).Ticks))),
             Statements = new ProblemStatementWriter(model),
+            FastMode = fast, BaselineReused = reused, AuditRate = options.AuditRate, Seed = options.Seed,
         };
     }
 

@@ -41,10 +41,25 @@ public sealed record SyntheticTaskOptions : TaskMiningOptions
     /// <summary>Validate each candidate first with only the tests that execute its function (default), instead of the whole suite.</summary>
     public bool CoverageGuided { get; init; } = true;
 
+    /// <summary>
+    /// Always run the rest of the suite for a caught bug (exact PASS_TO_PASS). False (default): for a
+    /// function whose coverage is complete (see <see cref="Coverage.CoverageMap.MissingFor"/>) only its
+    /// covering tests run and every other test's status is the clean baseline's (the fast mode).
+    /// </summary>
+    public bool ExactPassToPass { get; init; }
+
+    /// <summary>
+    /// The share of fast-mode instances (0..1) that also run the whole suite with the bug, to count
+    /// how often the fast lists differ from the exact ones; chosen by <see cref="Seed"/> and the
+    /// candidate id, so the same run audits the same instances. Default 0.1.
+    /// </summary>
+    public double AuditRate { get; init; } = 0.1;
+
     public override void Validate()
     {
         base.Validate();
         if (MaxPerFunction < 1) throw new ArgumentException($"--per-function must be at least 1 (got {MaxPerFunction}).");
+        if (!(AuditRate is >= 0 and <= 1)) throw new ArgumentException($"--audit-rate must be between 0 and 1 (got {AuditRate}).");
         if (Rewrites && Model is null) throw new ArgumentException($"{LlmRewriter.Id} needs a model (--model-endpoint and --model).");
         Model?.Validate();
         _ = Mutators;

@@ -23,7 +23,7 @@ public sealed class CoveringFirstRunTests : IDisposable
     {
         await using var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path });
 
-        var run = await CoveringFirstRun.RunAsync(session, Pytest, ["test_b.py::test_b1"], TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var run = await CoveringFirstRun.RunAsync(session, Pytest, ["test_b.py::test_b1"], false, TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.True(run.StoppedEarly, run.Run.Log);
         Assert.Equal(["test_b.py::test_b1"], run.Run.Outcome.Statuses.Keys);
@@ -34,7 +34,7 @@ public sealed class CoveringFirstRunTests : IDisposable
     {
         await using var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path });
 
-        var run = await CoveringFirstRun.RunAsync(session, Pytest, ["test_b.py::test_b2", "test_a.py::test_a2"], TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var run = await CoveringFirstRun.RunAsync(session, Pytest, ["test_b.py::test_b2", "test_a.py::test_a2"], false, TestLogParsers.Get("pytest"), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.False(run.StoppedEarly);
         Assert.True(run.Run.Outcome.IsGradable, run.Run.Outcome.Reason);

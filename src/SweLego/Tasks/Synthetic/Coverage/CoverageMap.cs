@@ -67,6 +67,20 @@ public sealed class CoverageMap : IVersionedRecord
     public IReadOnlySet<FunctionKey> FunctionsExecutedBy(string testId) =>
         Tests.TryGetValue(testId, out var indexes) ? indexes.Select(i => Functions[i]).ToHashSet() : new HashSet<FunctionKey>();
 
+    /// <summary>
+    /// Why the map is not complete for the fast mode, or empty: it is complete when every test
+    /// passing in the clean baseline (<paramref name="passing"/>, flaky tests left out) was recorded
+    /// and passed in the coverage run too (a test that failed under the tracer may have stopped
+    /// early, so its functions are not all known). For a function in <see cref="Functions"/> the
+    /// map then names every test that executes it, up to what the tracer cannot see (subprocesses,
+    /// import-time code; see README.md).
+    /// </summary>
+    public IReadOnlyList<string> MissingFor(IEnumerable<string> passing)
+    {
+        ArgumentNullException.ThrowIfNull(passing);
+        return [.. passing.Where(t => !Tests.ContainsKey(t) || (Statuses.TryGetValue(t, out var status) && !status.IsPass())).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The tests that execute <paramref name="function"/>, sorted; empty when none does.</summary>
     public IReadOnlyList<string> TestsCovering(FunctionKey function)
     {

@@ -11,8 +11,9 @@ namespace SweLego.Tasks.Synthetic.Coverage;
 /// Which tests execute which functions: runs the test command once with the embedded pytest
 /// plugin <c>swelego_coverage.py</c> (a global trace function that records each test's code
 /// objects; see the file) and maps what it recorded to SweLego.Python's functions. The plugin
-/// and its JSON output live in <c>&lt;workdir&gt;/.git/swelego/</c>, inside the workspace (the
-/// only place a session may write) and invisible to git; PYTHONPATH is extended for that one
+/// lives in <c>&lt;workdir&gt;/.git/swelego/</c> (written by the host, invisible to git), its JSON
+/// output in <c>&lt;workdir&gt;/.swelego-coverage-*.json</c> (the sandbox writes it; a checkout's
+/// .git is read-only inside bwrap), removed once read; PYTHONPATH is extended for that one
 /// command only, so the session's shell is left as it was.
 /// </summary>
 public static class TestCoverage
@@ -44,7 +45,8 @@ public static class TestCoverage
 
         string workdir = session.Workdir.TrimEnd('/');
         string folder = $"{workdir}/.git/swelego";
-        string output = $"{folder}/coverage-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.json";
+        // The workspace's root, not .git/swelego: a bwrap checkout's .git is read-only inside the sandbox.
+        string output = $"{workdir}/.swelego-coverage-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.json";
         await session.WriteFileAsync($"{folder}/{PluginModule}.py", Plugin.Value, cancellationToken);
 
         // A subshell: the variables end with the command, and the files follow the plugin option.
