@@ -16,8 +16,8 @@ internal static partial class BenchCommands
             Description = "Repository to inject bugs into (default: the sample library's history, created in a temp folder).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var max = new Option<int>("--max") { Description = "Instances each strategy makes.", DefaultValueFactory = _ => 12, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "Candidate order (the same for both strategies).", DefaultValueFactory = _ => 42, HelpName = "S" };
+        var max = NumericOptions.Whole("--max", "N", "Instances each strategy makes.", 1, 100_000, 12);
+        var seed = CommonOptions.Seed("Candidate order (the same for both strategies).");
         var run = CommonOptions.Run();
         var command = new Command("synth",
             "Synthetic task generation: candidates generated per second, and validation seconds per accepted bug with coverage-guided " +
@@ -28,7 +28,6 @@ internal static partial class BenchCommands
         foreach (var option in (Option[])[max, seed, run]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(max) < 1) throw new UsageException("--max must be at least 1.");
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             folder.StartStage(Stage);
             string work = Directory.CreateTempSubdirectory("swelego-bench-synth-").FullName;

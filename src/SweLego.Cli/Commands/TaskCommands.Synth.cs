@@ -21,8 +21,8 @@ internal static partial class TaskCommands
             HelpName = "ID",
             AllowMultipleArgumentsPerToken = true,
         };
-        var seed = new Option<int>("--seed") { Description = "Orders the candidates; the same seed gives the same instances.", DefaultValueFactory = _ => 42, HelpName = "S" };
-        var perFunction = new Option<int>("--per-function") { Description = "At most this many instances per function.", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var seed = CommonOptions.Seed("Orders the candidates; the same seed gives the same instances.");
+        var perFunction = NumericOptions.Whole("--per-function", "N", "At most this many instances per function.", 1, 1000, 2);
         var noCoverage = new Option<bool>("--no-coverage") { Description = "Validate every candidate with the whole suite (slower; the benchmark's baseline) instead of its covering tests first." };
         var mining = new MiningOptionSet(
             "Clean runs of the suite; tests that change between runs are flaky and left out.",

@@ -39,7 +39,7 @@ public sealed class TaskCommandsTests : IDisposable
         var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "real", _temp.Path, "--jobs", "0", "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.UsageError, exit);
-        Assert.StartsWith("error: --jobs must be at least 1 (got 0).", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --jobs: '0' is outside the accepted range: a whole number from 1 to 256.", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
