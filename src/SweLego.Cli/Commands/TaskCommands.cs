@@ -13,6 +13,8 @@ namespace SweLego.Cli.Commands;
 /// <summary><c>swelego tasks …</c>: task instances validated by running tests.</summary>
 internal static partial class TaskCommands
 {
+    private const int BadRecordsShown = 10;
+
     public static Command Create()
     {
         var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.\n\nExample:\n  swelego tasks real ~/src/mylib --offline --run runs/mylib");
@@ -231,6 +233,10 @@ internal static partial class TaskCommands
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
             $"{summary.Repo}: {summary.Candidates} candidates ({summary.Skipped} done in earlier runs), {summary.Elapsed.TotalSeconds:F1} s (environments {summary.EnvironmentBuildTime.TotalSeconds:F1} s, test commands {summary.TestTime.TotalSeconds:F1} s)");
+        if (summary.NoCandidatesReason is { } why) AnsiConsole.MarkupLineInterpolated($"[yellow]0 candidates:[/] {why}");
+        foreach (string bad in summary.BadPrRecords.Take(BadRecordsShown)) AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {bad} (rejected alone: bad_pr_record)");
+        if (summary.BadPrRecords.Count > BadRecordsShown)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] ... and {summary.BadPrRecords.Count - BadRecordsShown} more unusable --prs record(s), listed in {folder.RelativePath(summary.RejectedPath)}");
         AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
         AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/] (reasons and evidence; test logs in tasks-real/logs/)");
     }

@@ -92,6 +92,23 @@ public sealed class TaskCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task TasksReal_RepositoryWithoutTests_SaysWhyWhereAndAtWhichCommits()
+    {
+        var repo = await GitTestRepository.InitAsync(_temp.Combine("notests"));
+        await repo.CommitAsync("calc.py", "X = 1\n", "Start", GitTestRepository.Day(1));
+        string fix = await repo.CommitAsync("calc.py", "X = 2\n", "Fix", GitTestRepository.Day(2));
+
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "real", repo.Path, "--offline", "--run", _temp.Combine("run"));
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("local/notests: 0 candidates", stdout, StringComparison.Ordinal);
+        // The line may wrap at the console's width.
+        string why = System.Text.RegularExpressions.Regex.Replace(stdout[stdout.IndexOf("0 candidates:", StringComparison.Ordinal)..], @"\s+", " ");
+        Assert.Contains($"no test files found: HEAD {fix[..12]} has none and none of the 1 commit(s) from {fix[..12]} back to {fix[..12]} changes one", why, StringComparison.Ordinal);
+        Assert.Contains("looked for Python files in a test/tests/testing/e2e folder or named test_*.py", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_SampleLibrary_RealAndSyntheticInstancesAndASummary()
     {
         string run = _temp.Combine("demo");
