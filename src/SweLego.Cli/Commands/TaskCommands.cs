@@ -41,7 +41,18 @@ internal static partial class TaskCommands
             .Where(File.Exists).ToList();
         if (paths.Count == 0)
             throw new UsageException($"'{runDirectory}' has no task instances; run 'swelego tasks real ... --run {runDirectory}' (or tasks synth) first.");
-        return [.. paths.SelectMany(p => JsonlReader.Read<TaskInstance>(p, RunJson.Options))];
+        var instances = new List<TaskInstance>();
+        foreach (string path in paths)
+        {
+            var read = JsonlReader.ReadAll<TaskInstance>(path);
+            instances.AddRange(read.Records);
+            // A crash or Ctrl-C in the middle of an append leaves a torn last line: never validated, never silent.
+            if (read.TornTail is { } torn)
+                Console.Error.WriteLine($"warning: {path}:{torn.Line}: skipped an incomplete last line ({torn.Bytes} bytes: {torn.Start}), " +
+                    $"likely an interrupted write; the {read.Records.Count} complete instance(s) before it are used (resuming the stage rewrites it).");
+        }
+
+        return instances;
     }
 
     private static Command CreateValidate()

@@ -62,12 +62,7 @@ public sealed class TaskCommandsTests : IDisposable
     [Fact]
     public async Task TasksReal_TinyGoodRepository_ExitsZeroAndPointsAtInstances()
     {
-        var repo = await GitTestRepository.InitAsync(_temp.Combine("tiny"));
-        repo.Write("pytest.ini", "[pytest]\n");
-        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n");
-        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a - b\n", "Start", GitTestRepository.Day(1));
-        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n\n\ndef test_add():\n    assert add(1, 2) == 3\n");
-        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a + b\n", "Fix add", GitTestRepository.Day(2));
+        var repo = await TinyRepositoryAsync();
         string run = _temp.Combine("run");
 
         // A real process: the progress display and the summary table write to the process's own console.
@@ -132,6 +127,39 @@ public sealed class TaskCommandsTests : IDisposable
 
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Contains("has no task instances; run 'swelego tasks real", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TasksValidate_TornLastLine_WarnsNamingFileLineAndBytesAndValidatesTheRest()
+    {
+        var repo = await TinyRepositoryAsync();
+        var run = RunFolder.Create(_temp.Combine("run"));
+        var summary = await SweLego.Tasks.Real.RealTaskMiner.RunAsync(run, new SweLego.Tasks.Real.RealTaskOptions { Repository = repo.Path, Offline = true, Runs = 1 });
+        Assert.Equal(1, summary.Kept);
+        const string Torn = "{\"v\":1,\"instance_id\":\"local__tiny-cut";
+        await File.AppendAllTextAsync(summary.InstancesPath, Torn);
+        byte[] before = await File.ReadAllBytesAsync(summary.InstancesPath);
+
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "validate", "--run", run.DirectoryPath);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("1 of 1 instance(s) hold.", stdout, StringComparison.Ordinal);
+        string warning = Assert.Single(stderr.Split('\n'), l => l.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.Equal($"warning: {summary.InstancesPath}:2: skipped an incomplete last line ({Torn.Length} bytes: {Torn}), likely an interrupted write; " +
+            "the 1 complete instance(s) before it are used (resuming the stage rewrites it).", warning);
+        Assert.Equal(before, await File.ReadAllBytesAsync(summary.InstancesPath));
+    }
+
+    /// <summary>calc.add fixed in the second commit, with a test that fails before: one real instance.</summary>
+    private async Task<GitTestRepository> TinyRepositoryAsync()
+    {
+        var repo = await GitTestRepository.InitAsync(_temp.Combine("tiny"));
+        repo.Write("pytest.ini", "[pytest]\n");
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a - b\n", "Start", GitTestRepository.Day(1));
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n\n\ndef test_add():\n    assert add(1, 2) == 3\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a + b\n", "Fix add", GitTestRepository.Day(2));
+        return repo;
     }
 
     public void Dispose() => _temp.Dispose();
