@@ -181,8 +181,20 @@ public sealed class RunFolder
     }
 
     /// <summary>
-    /// Runs a stage's work: an error other than cancellation marks the stage failed with its message
-    /// and is rethrown (what the stage recorded stays, a re-run resumes); cancellation leaves the stage as it was.
+    /// Marks a running stage interrupted (Ctrl-C, SIGTERM), with the time; a stage that is not running is left as it is.
+    /// What it recorded stays and re-running it resumes.
+    /// </summary>
+    public StageRecord InterruptStage(string stage) =>
+        UpdateStage(stage, s => s.Status != StageStatus.Running ? s : s with
+        {
+            Status = StageStatus.Interrupted,
+            FinishedAt = timeProvider.GetUtcNow(),
+            Reason = "interrupted (Ctrl-C or SIGTERM) before it finished; run the same command again to resume",
+        });
+
+    /// <summary>
+    /// Runs a stage's work: an error marks the stage failed with its message and cancellation marks it
+    /// interrupted; either is rethrown, what the stage recorded stays, and a re-run resumes.
     /// </summary>
     public async Task<T> GuardStageAsync<T>(string stage, Func<Task<T>> work)
     {
@@ -191,7 +203,12 @@ public sealed class RunFolder
         {
             return await work();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            InterruptStage(stage);
+            throw;
+        }
+        catch (Exception e)
         {
             FailStage(stage, e.Message);
             throw;
