@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(PythonCommands.Create());
         root.Subcommands.Add(TaskCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
+        root.Subcommands.Add(RunCommands.Create());
         return root;
     }
 

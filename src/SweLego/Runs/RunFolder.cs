@@ -277,7 +277,8 @@ public sealed class RunFolder
     public HashSet<string> ReadDoneKeys<T>(string stage, string file, Func<T, string> key, JsonSerializerOptions? options = null) =>
         JsonlReader.ReadKeys(StagePath(stage, file), key, options);
 
-    private static RunManifest ReadManifestFile(string manifestPath)
+    /// <summary>Reads a manifest file, throwing <see cref="RunDataException"/> when it is missing, corrupt or too new.</summary>
+    internal static RunManifest ReadManifestFile(string manifestPath)
     {
         RunManifest? manifest;
         try
@@ -287,7 +288,7 @@ public sealed class RunFolder
         }
         catch (JsonException exception)
         {
-            throw new RunDataException($"{manifestPath}: not a valid run manifest: {exception.Message}", manifestPath, innerException: exception);
+            throw new RunDataException($"{manifestPath}: not a valid run manifest: {exception.Message} {RepairHint(manifestPath)}", manifestPath, innerException: exception);
         }
         catch (FileNotFoundException exception)
         {
@@ -296,7 +297,7 @@ public sealed class RunFolder
 
         if (manifest is null)
         {
-            throw new RunDataException($"{manifestPath}: the run manifest is empty (null).", manifestPath);
+            throw new RunDataException($"{manifestPath}: the run manifest is empty (null). {RepairHint(manifestPath)}", manifestPath);
         }
 
         if (manifest.Version is < 1 or > RunManifest.CurrentVersion)
@@ -309,24 +310,23 @@ public sealed class RunFolder
         return manifest;
     }
 
+    /// <summary>Stage names are folder names and manifest keys: a-z, 0-9, '-', '_' and '.', not "." or "..".</summary>
+    internal static bool IsStageName(string name) =>
+        name.Length > 0 && name is not ("." or "..")
+        && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
+
+    private static string RepairHint(string manifestPath) =>
+        $"To rebuild it from the stage folders (keeping this file): swelego run repair --run {Path.GetDirectoryName(manifestPath)}";
+
     private static void ValidateStage(string stage)
     {
         ArgumentException.ThrowIfNullOrEmpty(stage);
-        // Stage names are folder names and manifest keys; keep them portable and unambiguous.
-        foreach (var c in stage)
+        if (!IsStageName(stage))
         {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.'))
-            {
-                throw new ArgumentException($"Stage name '{stage}' may only contain a-z, 0-9, '-', '_' and '.'.", nameof(stage));
-            }
-        }
-
-        if (stage is "." or "..")
-        {
-            throw new ArgumentException($"'{stage}' is not a stage name.", nameof(stage));
+            throw new ArgumentException($"Stage name '{stage}' may only contain a-z, 0-9, '-', '_' and '.' (and is not '.' or '..').", nameof(stage));
         }
     }
 
-    private static string DefaultToolVersion() =>
+    internal static string DefaultToolVersion() =>
         typeof(RunFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }
