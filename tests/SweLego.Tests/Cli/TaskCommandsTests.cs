@@ -130,6 +130,31 @@ public sealed class TaskCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task EnvInferAndTasksReal_PlainFolder_InferenceSaysItIsNotGitAndMiningRefusesIt()
+    {
+        string plain = _temp.Combine("plain");
+        Directory.CreateDirectory(plain);
+        File.WriteAllText(Path.Combine(plain, "pytest.ini"), "[pytest]\n");
+
+        var (inferExit, inferOut, inferError) = await CliRunner.RunAsync("env", "infer", plain, "--json");
+
+        Assert.Equal(0, inferExit);
+        using (var spec = System.Text.Json.JsonDocument.Parse(inferOut)) Assert.Equal("pytest", spec.RootElement.GetProperty("test_framework").GetString());
+        string note = Assert.Single(inferError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"note: {plain} is not a git repository (", note, StringComparison.Ordinal);
+        Assert.Contains("used its files as they are; tasks real and tasks synth need a git repository with a commit", note, StringComparison.Ordinal);
+
+        var (realExit, _, realError) = await CliRunner.RunAsync("tasks", "real", plain, "--offline", "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.Failure, realExit);
+        Assert.Contains($"{plain} is not a git repository (", realError.Split('\n')[0], StringComparison.Ordinal);
+
+        await GitTestRepository.InitAsync(plain);
+        var (_, _, emptyError) = await CliRunner.RunAsync("env", "infer", plain);
+        Assert.StartsWith($"note: {plain} has no commits: used its files as they are;", emptyError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TasksValidate_TornLastLine_WarnsNamingFileLineAndBytesAndValidatesTheRest()
     {
         var repo = await TinyRepositoryAsync();
