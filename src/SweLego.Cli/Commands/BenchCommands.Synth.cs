@@ -32,19 +32,24 @@ internal static partial class BenchCommands
             folder.StartStage(Stage);
             string work = Directory.CreateTempSubdirectory("swelego-bench-synth-").FullName;
             SyntheticBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
-                await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                try
                 {
-                    string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
-                    var options = new SyntheticTaskOptions { Repository = repo, Offline = true, Max = parse.GetValue(max), Seed = parse.GetValue(seed) };
-                    report = await SyntheticBenchmark.RunAsync(options, work, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
-                });
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+                    await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                    {
+                        string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
+                        var options = new SyntheticTaskOptions { Repository = repo, Offline = true, Max = parse.GetValue(max), Seed = parse.GetValue(seed) };
+                        report = await SyntheticBenchmark.RunAsync(options, work, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
+                    });
+                }
+                finally
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "synth.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);

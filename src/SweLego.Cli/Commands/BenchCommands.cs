@@ -52,19 +52,15 @@ internal static partial class BenchCommands
             folder.StartStage(Stage);
             var options = new SandboxBenchmarkOptions { Iterations = n, Warmup = parse.GetValue(warmup), DockerEndpoint = parse.GetValue(dockerHost) };
             SandboxBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
                 await AnsiConsole.Progress().StartAsync(async context =>
                 {
                     var task = context.AddTask("sandbox round trips", maxValue: 1);
                     report = await SandboxBenchmark.RunAsync(parse.GetValue(backends)!, options, new Progress<double>(v => task.Value = v), cancellationToken);
                 });
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                folder.FailStage(Stage, e.Message);
-                throw;
-            }
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "sandbox.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);
@@ -106,12 +102,13 @@ internal static partial class BenchCommands
             folder.StartStage(Stage);
             ParserBenchmarkResult? ours = null;
             CPythonBaselineResult? cpython = null;
-            await AnsiConsole.Status().StartAsync($"Parsing {files.Count} files", async context =>
+            await folder.GuardStageAsync(Stage, () => AnsiConsole.Status().StartAsync($"Parsing {files.Count} files", async context =>
             {
                 ours = ParserBenchmark.Run(files, new ParserBenchmarkOptions { Iterations = n }, cancellationToken);
                 context.Status($"CPython ast.parse on {files.Count} files");
                 cpython = await CPythonBaseline.RunAsync(files, interpreter, n, cancellationToken);
-            });
+                return cpython;
+            }));
             if (!cpython!.Success)
             {
                 folder.FailStage(Stage, cpython.Error ?? "the CPython baseline failed");
@@ -163,23 +160,28 @@ internal static partial class BenchCommands
             folder.StartStage(Stage);
             string work = Directory.CreateTempSubdirectory("swelego-bench-tasks-").FullName;
             TaskMiningBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
-                await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                try
                 {
-                    string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
-                    var options = new RealTaskOptions
+                    await AnsiConsole.Status().StartAsync("Preparing", async context =>
                     {
-                        Repository = repo, Runs = parse.GetValue(runs), Offline = true, Backend = parse.GetValue(backend)!,
-                        Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
-                    };
-                    report = await TaskMiningBenchmark.RunAsync(options, work, parse.GetValue(python)!, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
-                });
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+                        string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
+                        var options = new RealTaskOptions
+                        {
+                            Repository = repo, Runs = parse.GetValue(runs), Offline = true, Backend = parse.GetValue(backend)!,
+                            Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                        };
+                        report = await TaskMiningBenchmark.RunAsync(options, work, parse.GetValue(python)!, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
+                    });
+                }
+                finally
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "tasks.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);
