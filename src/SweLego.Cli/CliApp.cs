@@ -11,7 +11,7 @@ namespace SweLego.Cli;
 /// <summary>
 /// Builds the command tree and runs it with the CLI's conventions: usage errors exit 2,
 /// failures print one actionable line and exit 1 (<c>--verbose</c> adds the stack),
-/// Ctrl-C cancels the running verb and exits 130.
+/// Ctrl-C (or SIGTERM) cancels the running verb and exits 130.
 /// </summary>
 public static class CliApp
 {
@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(PythonCommands.Create());
         root.Subcommands.Add(TaskCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
+        root.Subcommands.Add(RunCommands.Create());
         return root;
     }
 
@@ -68,14 +69,18 @@ public static class CliApp
         bool verbose = parse.GetValue(CommonOptions.Verbose);
         await ReapLeftoversAsync(verbose);
         using var cancel = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        // First Ctrl-C or SIGTERM: cancel cleanly (sessions are disposed, the stage is recorded interrupted and
+        // stays resumable); a second one: exit now.
+        void Stop(PosixSignalContext context)
         {
-            // First Ctrl-C: cancel cleanly (sessions are disposed, runs stay resumable); second: exit now.
             if (cancel.IsCancellationRequested) return;
             context.Cancel = true;
-            Console.Error.WriteLine("Interrupted; stopping (Ctrl-C again to exit at once).");
+            Console.Error.WriteLine($"Interrupted ({context.Signal}); stopping (Ctrl-C again to exit at once).");
             cancel.Cancel();
-        });
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         try
         {

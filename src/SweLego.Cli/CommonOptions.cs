@@ -39,6 +39,18 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
+    /// <summary>Work done at once (candidates, files); more than the machine has cores only queues.</summary>
+    public static Option<int> Jobs(string description, int defaultValue) => NumericOptions.Whole("--jobs", "N", description, 1, 256, defaultValue, "-j");
+
+    /// <summary>Repeated test runs; a test whose outcome differs between them is flaky.</summary>
+    public static Option<int> Runs(string description, int defaultValue) => NumericOptions.Whole("--runs", "N", description, 1, 100, defaultValue);
+
+    /// <summary>The seed that orders candidates: the same seed gives the same results.</summary>
+    /// <summary>--audit-rate of the synthetic fast mode: the share of its instances also run with the whole suite.</summary>
+    public static Option<double> AuditRate(string description) => NumericOptions.Fraction("--audit-rate", "R", description, 0.1);
+
+    public static Option<int> Seed(string description) => NumericOptions.Whole("--seed", "S", description, 0, int.MaxValue, 42);
+
     /// <summary>A size option (500MB, 20GB, 1.5GiB); anything else is a usage error naming the accepted forms.</summary>
     public static Option<long?> SizeOption(string name, string description) => new(name)
     {

@@ -16,14 +16,9 @@ internal static partial class BenchCommands
             Description = "Repository to inject bugs into (default: the sample library's history, created in a temp folder).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var max = new Option<int>("--max") { Description = "Instances each strategy makes.", DefaultValueFactory = _ => 12, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "Candidate order (the same for both strategies).", DefaultValueFactory = _ => 42, HelpName = "S" };
-        var auditRate = new Option<double>("--audit-rate")
-        {
-            Description = "Share (0..1) of the fast mode's instances also run with the whole suite (counted in its time).",
-            DefaultValueFactory = _ => 0.1,
-            HelpName = "R",
-        };
+        var max = NumericOptions.Whole("--max", "N", "Instances each strategy makes.", 1, 100_000, 12);
+        var seed = CommonOptions.Seed("Candidate order (the same for both strategies).");
+        var auditRate = CommonOptions.AuditRate("Share of the fast mode's instances also run with the whole suite (counted in its time).");
         var run = CommonOptions.Run();
         var command = new Command("synth",
             "Synthetic task generation: candidates generated per second, and validation seconds per accepted bug of the fast mode (only " +
@@ -35,25 +30,28 @@ internal static partial class BenchCommands
         foreach (var option in (Option[])[max, seed, auditRate, run]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(max) < 1) throw new UsageException("--max must be at least 1.");
-            if (!(parse.GetValue(auditRate) is >= 0 and <= 1)) throw new UsageException("--audit-rate must be between 0 and 1.");
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             folder.StartStage(Stage);
             string work = Directory.CreateTempSubdirectory("swelego-bench-synth-").FullName;
             SyntheticBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
-                await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                try
                 {
-                    string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
-                    var options = new SyntheticTaskOptions { Repository = repo, Offline = true, Max = parse.GetValue(max), Seed = parse.GetValue(seed), AuditRate = parse.GetValue(auditRate) };
-                    report = await SyntheticBenchmark.RunAsync(options, work, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
-                });
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+                    await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                    {
+                        string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
+                        var options = new SyntheticTaskOptions { Repository = repo, Offline = true, Max = parse.GetValue(max), Seed = parse.GetValue(seed), AuditRate = parse.GetValue(auditRate) };
+                        report = await SyntheticBenchmark.RunAsync(options, work, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
+                    });
+                }
+                finally
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "synth.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);

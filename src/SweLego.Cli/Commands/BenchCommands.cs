@@ -34,8 +34,8 @@ internal static partial class BenchCommands
             DefaultValueFactory = _ => [.. SandboxBackends.Names],
             AllowMultipleArgumentsPerToken = true,
         }.AcceptOnlyFromAmong([.. SandboxBackends.Names]);
-        var iterations = new Option<int>("--iterations", "-n") { Description = "Measured round trips per contender.", DefaultValueFactory = _ => 2000 };
-        var warmup = new Option<int>("--warmup") { Description = "Unmeasured round trips first.", DefaultValueFactory = _ => 200 };
+        var iterations = NumericOptions.Whole("--iterations", "N", "Measured round trips per contender.", 10, 10_000_000, 2000, "-n");
+        var warmup = NumericOptions.Whole("--warmup", "N", "Unmeasured round trips first.", 0, 1_000_000, 200);
         var dockerHost = CommonOptions.DockerHost();
         var run = CommonOptions.Run();
 
@@ -48,24 +48,19 @@ internal static partial class BenchCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             int n = parse.GetValue(iterations);
-            if (n < 10) throw new UsageException("--iterations must be at least 10.");
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             folder.StartStage(Stage);
-            var options = new SandboxBenchmarkOptions { Iterations = n, Warmup = Math.Max(0, parse.GetValue(warmup)), DockerEndpoint = parse.GetValue(dockerHost) };
+            var options = new SandboxBenchmarkOptions { Iterations = n, Warmup = parse.GetValue(warmup), DockerEndpoint = parse.GetValue(dockerHost) };
             SandboxBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
                 await AnsiConsole.Progress().StartAsync(async context =>
                 {
                     var task = context.AddTask("sandbox round trips", maxValue: 1);
                     report = await SandboxBenchmark.RunAsync(parse.GetValue(backends)!, options, new Progress<double>(v => task.Value = v), cancellationToken);
                 });
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                folder.FailStage(Stage, e.Message);
-                throw;
-            }
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "sandbox.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);
@@ -86,7 +81,7 @@ internal static partial class BenchCommands
             Arity = ArgumentArity.ZeroOrOne,
         };
         var python = new Option<string>("--python") { Description = "Interpreter whose ast.parse is the baseline.", DefaultValueFactory = _ => "python3", HelpName = "EXE" };
-        var iterations = new Option<int>("--iterations", "-n") { Description = "Passes over the corpus per measurement.", DefaultValueFactory = _ => 3 };
+        var iterations = NumericOptions.Whole("--iterations", "N", "Passes over the corpus per measurement.", 1, 1000, 3, "-n");
         var run = CommonOptions.Run();
         var command = new Command("parser",
             "Parser throughput on a corpus held in memory: SweLego.Python single- and multi-threaded against CPython's " +
@@ -97,7 +92,6 @@ internal static partial class BenchCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             int n = parse.GetValue(iterations);
-            if (n < 1) throw new UsageException("--iterations must be at least 1.");
             string interpreter = parse.GetValue(python)!;
             string root = parse.GetValue(path) ?? await StandardLibraryAsync(interpreter, cancellationToken);
             if (!Directory.Exists(root)) throw new UsageException($"'{root}' is not a folder.");
@@ -108,12 +102,13 @@ internal static partial class BenchCommands
             folder.StartStage(Stage);
             ParserBenchmarkResult? ours = null;
             CPythonBaselineResult? cpython = null;
-            await AnsiConsole.Status().StartAsync($"Parsing {files.Count} files", async context =>
+            await folder.GuardStageAsync(Stage, () => AnsiConsole.Status().StartAsync($"Parsing {files.Count} files", async context =>
             {
                 ours = ParserBenchmark.Run(files, new ParserBenchmarkOptions { Iterations = n }, cancellationToken);
                 context.Status($"CPython ast.parse on {files.Count} files");
                 cpython = await CPythonBaseline.RunAsync(files, interpreter, n, cancellationToken);
-            });
+                return cpython;
+            }));
             if (!cpython!.Success)
             {
                 folder.FailStage(Stage, cpython.Error ?? "the CPython baseline failed");
@@ -147,7 +142,7 @@ internal static partial class BenchCommands
             Description = "Repository to mine (default: the sample library's history, created in a temp folder).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var runs = new Option<int>("--runs") { Description = "Test runs before and after each fix (as tasks real --runs).", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var runs = CommonOptions.Runs("Test runs before and after each fix (as tasks real --runs).", 3);
         var python = new Option<string>("--python") { Description = "Interpreter of the raw runs (needs pytest).", DefaultValueFactory = _ => "/usr/bin/python3", HelpName = "EXE" };
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
@@ -161,28 +156,32 @@ internal static partial class BenchCommands
         foreach (var option in (Option[])[runs, python, backend, dockerHost, run]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(runs) < 1) throw new UsageException("--runs must be at least 1.");
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             folder.StartStage(Stage);
             string work = Directory.CreateTempSubdirectory("swelego-bench-tasks-").FullName;
             TaskMiningBenchmarkReport? report = null;
-            try
+            await folder.GuardStageAsync(Stage, async () =>
             {
-                await AnsiConsole.Status().StartAsync("Preparing", async context =>
+                try
                 {
-                    string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
-                    var options = new RealTaskOptions
+                    await AnsiConsole.Status().StartAsync("Preparing", async context =>
                     {
-                        Repository = repo, Runs = parse.GetValue(runs), Offline = true, Backend = parse.GetValue(backend)!,
-                        Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
-                    };
-                    report = await TaskMiningBenchmark.RunAsync(options, work, parse.GetValue(python)!, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
-                });
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+                        string repo = parse.GetValue(repository) ?? await SampleRepository.CreateHistoryAsync(Path.Combine(work, "tally"), cancellationToken);
+                        var options = new RealTaskOptions
+                        {
+                            Repository = repo, Runs = parse.GetValue(runs), Offline = true, Backend = parse.GetValue(backend)!,
+                            Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+                        };
+                        report = await TaskMiningBenchmark.RunAsync(options, work, parse.GetValue(python)!, new Progress<string>(s => context.Status(Markup.Escape(s))), cancellationToken);
+                    });
+                }
+                finally
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+
+                return report;
+            });
 
             string output = folder.StagePath(Stage, "tasks.json");
             AtomicFile.WriteJson(output, report!, RunJson.IndentedOptions);

@@ -13,8 +13,8 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 2, HelpName = "N" };
-        var max = new Option<int>("--max-synthetic") { Description = "Synthetic instances to make.", DefaultValueFactory = _ => 40, HelpName = "N" };
+        var jobs = CommonOptions.Jobs("Candidates validated at once.", 2);
+        var max = NumericOptions.Whole("--max-synthetic", "N", "Synthetic instances to make.", 1, 100_000, 40);
         var run = CommonOptions.Run();
         var command = new Command("demo",
             "Run the data side of the recipe on the sample library (samples/tally, its history created by samples/make-history.sh): " +
@@ -24,8 +24,6 @@ internal static class DemoCommand
         foreach (var option in (Option[])[jobs, max, run]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(jobs) < 1) throw new UsageException("--jobs must be at least 1.");
-            if (parse.GetValue(max) < 1) throw new UsageException("--max-synthetic must be at least 1.");
             var clock = Stopwatch.StartNew();
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
             string repository = folder.StagePath("demo", "tally");

@@ -16,18 +16,14 @@ internal static partial class EnvCommands
             Description = "Git repositories (local folders; only read: every commit is built from a throw-away clone).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var history = new Option<int>("--history")
-        {
-            Description = "Survey N commits per repository, spread evenly over its first-parent history (HEAD included).",
-            DefaultValueFactory = _ => 1,
-            HelpName = "N",
-        };
+        var history = NumericOptions.Whole("--history", "N",
+            "Survey N commits per repository, spread evenly over its first-parent history (HEAD included).", 1, 10_000, 1);
         var offline = new Option<bool>("--offline")
         {
             Description = "No package index: system packages, pip --no-index, and the source install when the build backend is missing.",
         };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Commits built and tested at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var timeout = new Option<int>("--test-timeout") { Description = "Time limit of each test run.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
+        var jobs = CommonOptions.Jobs("Commits built and tested at once.", 1);
+        var timeout = NumericOptions.Seconds("--test-timeout", "Time limit of each test run.", 600);
         var json = new Option<bool>("--json") { Description = "Print the rows and the rate as JSON instead of a table." };
         var environments = EnvironmentsFolder();
         var backend = CommonOptions.Backend();
@@ -52,15 +48,6 @@ internal static partial class EnvCommands
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
                 EnvironmentsRoot = parse.GetValue(environments)!,
             };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
             bool asJson = parse.GetValue(json);
             var console = CliConsole.ForOutput();
             // Each commit's verdict on stderr as it comes; the table follows at the end.

@@ -6,6 +6,7 @@ using SweLego.Environments.Inference;
 using SweLego.Runs;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
+using SweLego.Tasks;
 using SweLego.Tasks.Git;
 
 namespace SweLego.Cli.Commands;
@@ -123,6 +124,7 @@ internal static partial class EnvCommands
             if (budget is not null && parse.GetValue(backend) != SandboxBackends.Docker)
                 throw new UsageException("--image-budget needs --backend docker.");
             var spec = EnvironmentInference.Infer(path);
+            await NoteIfNotGitAsync(path, cancellationToken);
             bool isOffline = parse.GetValue(offline);
             var result = await AnsiConsole.Status().StartAsync("Building the environment", async _ =>
                 parse.GetValue(backend) == SandboxBackends.Docker
@@ -152,10 +154,18 @@ internal static partial class EnvCommands
     };
 
     // Images are named by commit; a folder that is not a git checkout counts as "worktree".
-    private static async Task<string> CommitOfAsync(string repository, CancellationToken cancellationToken)
+    private static async Task<string> CommitOfAsync(string repository, CancellationToken cancellationToken) =>
+        (await RepositoryMirror.HeadOfAsync(repository, cancellationToken)).Head ?? "worktree";
+
+    /// <summary>
+    /// Inference and builds read a plain folder's files as they are; task mining needs a git repository
+    /// (history, base commits). Say so on stderr (stdout may be JSON) instead of succeeding silently.
+    /// </summary>
+    private static async Task NoteIfNotGitAsync(string path, CancellationToken cancellationToken)
     {
-        var result = await new GitCommand(repository).TryRunAsync(["rev-parse", "HEAD"], null, cancellationToken);
-        return result.ExitCode == 0 ? result.StandardOutput.Trim() : "worktree";
+        if (await RepositoryMirror.HeadOfAsync(path, cancellationToken) is (null, { } problem))
+            Console.Error.WriteLine($"note: {problem}: used its files as they are; tasks real and tasks synth need a git repository with a commit " +
+                "(git init && git add -A && git commit), and env build --backend docker tags the image 'worktree' instead of a commit.");
     }
 
     private static Command CreateAudit()
@@ -193,11 +203,12 @@ internal static partial class EnvCommands
             "Example:\n  swelego env infer ~/src/requests --json");
         infer.Arguments.Add(repository);
         infer.Options.Add(json);
-        infer.SetAction(parse =>
+        infer.SetAction(async (parse, cancellationToken) =>
         {
             string path = parse.GetValue(repository)!;
             if (!Directory.Exists(path)) throw new UsageException($"'{path}' is not a folder.");
             var spec = EnvironmentInference.Infer(path);
+            await NoteIfNotGitAsync(path, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(spec, RunJson.IndentedOptions));

@@ -12,14 +12,14 @@ namespace SweLego.Cli.Commands;
 /// </summary>
 internal sealed class MiningOptionSet(string runsDescription, string timeoutDescription)
 {
-    private readonly Option<int?> _max = new("--max") { Description = "Stop after this many instances (a resumed run counts the earlier ones).", HelpName = "N" };
-    private readonly Option<int> _jobs = new("--jobs", "-j") { Description = "Candidates validated at once.", DefaultValueFactory = _ => 1, HelpName = "N" };
-    private readonly Option<int> _runs = new("--runs") { Description = runsDescription, DefaultValueFactory = _ => 3, HelpName = "N" };
+    private readonly Option<int?> _max = NumericOptions.OptionalWhole("--max", "N", "Stop after this many instances (a resumed run counts the earlier ones).", 1, 1_000_000);
+    private readonly Option<int> _jobs = CommonOptions.Jobs("Candidates validated at once.", 1);
+    private readonly Option<int> _runs = CommonOptions.Runs(runsDescription, 3);
     private readonly Option<bool> _offline = new("--offline")
     {
         Description = "Build environments without a package index (system packages + pip --no-index; missing requirements are reported).",
     };
-    private readonly Option<int> _timeout = new("--test-timeout") { Description = timeoutDescription, DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
+    private readonly Option<double> _timeout = NumericOptions.Seconds("--test-timeout", timeoutDescription, 600);
     private readonly Option<string> _backend = CommonOptions.Backend();
     private readonly Option<string?> _dockerHost = CommonOptions.DockerHost();
     private readonly Option<long?> _imageBudget = CommonOptions.ImageBudget();

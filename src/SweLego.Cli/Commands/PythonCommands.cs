@@ -20,7 +20,7 @@ internal static class PythonCommands
     {
         var path = new Argument<string>("path") { Description = "A .py file or a folder (searched recursively; .git and __pycache__ skipped)." };
         var json = new Option<bool>("--json") { Description = "Print the whole report as JSON, with every function and class and its span as CPython's ast numbers it." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var jobs = CommonOptions.Jobs("Files parsed in parallel.", Environment.ProcessorCount);
         var check = new Command("check",
             "Parse Python files and report files, parsed, syntax errors (with line and column), round-trip mismatches " +
             "and functions found. Exits 1 when a file has a syntax error or does not round-trip.\n\n" +
@@ -32,7 +32,6 @@ internal static class PythonCommands
         {
             string target = parse.GetValue(path)!;
             if (!File.Exists(target) && !Directory.Exists(target)) throw new UsageException($"'{target}' is neither a file nor a folder.");
-            if (parse.GetValue(jobs) < 1) throw new UsageException("--jobs must be at least 1.");
             bool asJson = parse.GetValue(json);
             var options = new PythonCheckOptions { IncludeDefinitions = asJson, MaxDegreeOfParallelism = parse.GetValue(jobs) };
             PythonCheckReport report = asJson

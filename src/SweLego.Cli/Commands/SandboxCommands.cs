@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using SweLego.Agent;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Shell;
@@ -10,9 +8,8 @@ namespace SweLego.Cli.Commands;
 /// <summary><c>swelego sandbox run</c>: run one command in a sandbox and print what the agent would see; <c>sandbox probe</c>: the escape/limit probes.</summary>
 internal static partial class SandboxCommands
 {
-    // The accepted ranges, in the units of the options (SandboxLimits.Validate holds the same bounds in bytes and seconds).
-    private const long MaxMib = SandboxLimits.MaxBytes >> 20;
-    private const double MaxSeconds = 30 * 24 * 3600;
+    // The accepted range of sizes, in the options' unit (SandboxLimits.Validate holds the same bound in bytes).
+    private const int MaxMib = (int)(SandboxLimits.MaxBytes >> 20);
 
     public static Command Create()
     {
@@ -37,23 +34,12 @@ internal static partial class SandboxCommands
             HelpName = "DIR",
         };
         var workdir = new Option<string?>("--workdir") { Description = "Workspace path inside the sandbox (default: the host path, or the image's working directory).", HelpName = "PATH" };
-        var timeout = new Option<double>("--timeout", "-t")
-        {
-            Description = $"Hard timeout of the command in seconds, above 0 and at most {MaxSeconds:0} (30 days).",
-            DefaultValueFactory = _ => 120,
-            HelpName = "SECONDS",
-            CustomParser = ParseSeconds,
-        };
-        var memory = WholeNumber("--memory", "MIB", $"Memory limit in MiB, 16 to {MaxMib}.", 16, MaxMib, 2048);
-        var processes = WholeNumber("--max-processes", "N", "Process limit, 16 to 4194304.", 16, 4_194_304, 512);
-        var disk = WholeNumber("--disk", "MIB", $"Disk the workspace may use, in MiB, 1 to {MaxMib}.", 1, MaxMib, SandboxLimits.Default.DiskBytes >> 20);
-        var tmp = new Option<long?>("--tmp")
-        {
-            Description = $"Size of the private /tmp in MiB, 1 to {MaxMib}; it lives in memory, so /tmp and /dev/shm together must stay below --memory " +
-                          "(default: 512, at most a quarter of --memory).",
-            HelpName = "MIB",
-            CustomParser = result => ParseWhole(result, "--tmp", 1, MaxMib),
-        };
+        var timeout = NumericOptions.Seconds("--timeout", "Hard timeout of the command in seconds.", 120, "-t");
+        var memory = NumericOptions.Whole("--memory", "MIB", "Memory limit in MiB.", 16, MaxMib, 2048);
+        var processes = NumericOptions.Whole("--max-processes", "N", "Process limit.", 16, 4_194_304, 512);
+        var disk = NumericOptions.Whole("--disk", "MIB", "Disk the workspace may use, in MiB.", 1, MaxMib, (int)(SandboxLimits.Default.DiskBytes >> 20));
+        var tmp = NumericOptions.OptionalWhole("--tmp", "MIB",
+            "Size of the private /tmp in MiB; it lives in memory, so /tmp and /dev/shm together must stay below --memory (default: 512, at most a quarter of --memory).", 1, MaxMib);
         var command = new Argument<string[]>("command")
         {
             Description = "The command after --: one argument is bash source, run exactly as an agent's execute_bash call; several are a program and its arguments (quoted for you).",
@@ -82,12 +68,12 @@ internal static partial class SandboxCommands
             var limits = SandboxLimits.Default with
             {
                 CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                MemoryBytes = parse.GetValue(memory) << 20,
-                MaxProcesses = (int)parse.GetValue(processes),
-                DiskBytes = parse.GetValue(disk) << 20,
+                MemoryBytes = (long)parse.GetValue(memory) << 20,
+                MaxProcesses = parse.GetValue(processes),
+                DiskBytes = (long)parse.GetValue(disk) << 20,
             };
             // Unset, /tmp and /dev/shm follow the memory limit (SandboxLimits' defaults).
-            if (parse.GetValue(tmp) is { } tmpMib) limits = limits with { TmpBytes = tmpMib << 20 };
+            if (parse.GetValue(tmp) is { } tmpMib) limits = limits with { TmpBytes = (long)tmpMib << 20 };
             try { limits.Validate(); }
             catch (ArgumentException e) { throw new UsageException($"{e.Message} (see --memory, --tmp)", e); }
 
@@ -119,32 +105,6 @@ internal static partial class SandboxCommands
             }
         });
         return run;
-    }
-
-    /// <summary>A whole-number option whose bad values (not a number, out of range) are one usage error naming the option and the range.</summary>
-    private static Option<long> WholeNumber(string name, string helpName, string description, long minimum, long maximum, long defaultValue) => new(name)
-    {
-        Description = description,
-        HelpName = helpName,
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => ParseWhole(result, name, minimum, maximum) ?? defaultValue,
-    };
-
-    private static long? ParseWhole(ArgumentResult result, string name, long minimum, long maximum)
-    {
-        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) && value >= minimum && value <= maximum) return value;
-        result.AddError($"{name}: '{text}' is outside the accepted range: a whole number from {minimum} to {maximum}.");
-        return null;
-    }
-
-    private static double ParseSeconds(ArgumentResult result)
-    {
-        string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && double.IsFinite(seconds) && seconds > 0 && seconds <= MaxSeconds)
-            return seconds;
-        result.AddError($"--timeout: '{text}' is outside the accepted range: seconds above 0 and at most {MaxSeconds:0} (30 days).");
-        return 120;
     }
 
     private static string ToBash(string[] words) =>

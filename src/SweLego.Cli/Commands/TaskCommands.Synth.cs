@@ -22,8 +22,8 @@ internal static partial class TaskCommands
             HelpName = "ID",
             AllowMultipleArgumentsPerToken = true,
         };
-        var seed = new Option<int>("--seed") { Description = "Orders the candidates; the same seed gives the same instances.", DefaultValueFactory = _ => 42, HelpName = "S" };
-        var perFunction = new Option<int>("--per-function") { Description = "At most this many instances per function.", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var seed = CommonOptions.Seed("Orders the candidates; the same seed gives the same instances.");
+        var perFunction = NumericOptions.Whole("--per-function", "N", "At most this many instances per function.", 1, 1000, 2);
         var noCoverage = new Option<bool>("--no-coverage") { Description = "Validate every candidate with the whole suite (slower; the benchmark's baseline) instead of its covering tests first." };
         var exactP2P = new Option<bool>("--exact-p2p")
         {
@@ -31,12 +31,7 @@ internal static partial class TaskCommands
                 "(every test passing at baseline recorded and passing under the tracer), only the tests that execute the bug's function run " +
                 "and every other test's status is the clean baseline's (the fast mode).",
         };
-        var auditRate = new Option<double>("--audit-rate")
-        {
-            Description = "Share (0..1) of fast-mode instances also run with the whole suite, to count how often the lists differ (chosen by --seed).",
-            DefaultValueFactory = _ => 0.1,
-            HelpName = "R",
-        };
+        var auditRate = CommonOptions.AuditRate("Share of fast-mode instances also run with the whole suite, to count how often the lists differ (chosen by --seed).");
         var mining = new MiningOptionSet(
             "Clean runs of the suite; tests that change between runs are flaky and left out.",
             "Seconds one test command may take: the clean runs, and at most this for a candidate (whose limit is 10× the slowest clean run, at least 30 s).");
@@ -64,7 +59,6 @@ internal static partial class TaskCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             double rate = parse.GetValue(auditRate);
-            if (!(rate is >= 0 and <= 1)) throw new UsageException($"--audit-rate must be between 0 and 1 (got {rate.ToString(CultureInfo.InvariantCulture)}).");
             var options = mining.Apply(parse, new SyntheticTaskOptions
             {
                 ExactPassToPass = parse.GetValue(exactP2P),

@@ -13,6 +13,8 @@ namespace SweLego.Cli.Commands;
 /// <summary><c>swelego tasks …</c>: task instances validated by running tests.</summary>
 internal static partial class TaskCommands
 {
+    private const int BadRecordsShown = 10;
+
     public static Command Create()
     {
         var tasks = new Command("tasks", "Task instances (SWE-bench format) validated by running tests.\n\nExample:\n  swelego tasks real ~/src/mylib --offline --run runs/mylib");
@@ -39,7 +41,18 @@ internal static partial class TaskCommands
             .Where(File.Exists).ToList();
         if (paths.Count == 0)
             throw new UsageException($"'{runDirectory}' has no task instances; run 'swelego tasks real ... --run {runDirectory}' (or tasks synth) first.");
-        return [.. paths.SelectMany(p => JsonlReader.Read<TaskInstance>(p, RunJson.Options))];
+        var instances = new List<TaskInstance>();
+        foreach (string path in paths)
+        {
+            var read = JsonlReader.ReadAll<TaskInstance>(path);
+            instances.AddRange(read.Records);
+            // A crash or Ctrl-C in the middle of an append leaves a torn last line: never validated, never silent.
+            if (read.TornTail is { } torn)
+                Console.Error.WriteLine($"warning: {path}:{torn.Line}: skipped an incomplete last line ({torn.Bytes} bytes: {torn.Start}), " +
+                    $"likely an interrupted write; the {read.Records.Count} complete instance(s) before it are used (resuming the stage rewrites it).");
+        }
+
+        return instances;
     }
 
     private static Command CreateValidate()
@@ -231,6 +244,10 @@ internal static partial class TaskCommands
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
             $"{summary.Repo}: {summary.Candidates} candidates ({summary.Skipped} done in earlier runs), {summary.Elapsed.TotalSeconds:F1} s (environments {summary.EnvironmentBuildTime.TotalSeconds:F1} s, test commands {summary.TestTime.TotalSeconds:F1} s)");
+        if (summary.NoCandidatesReason is { } why) AnsiConsole.MarkupLineInterpolated($"[yellow]0 candidates:[/] {why}");
+        foreach (string bad in summary.BadPrRecords.Take(BadRecordsShown)) AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {bad} (rejected alone: bad_pr_record)");
+        if (summary.BadPrRecords.Count > BadRecordsShown)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] ... and {summary.BadPrRecords.Count - BadRecordsShown} more unusable --prs record(s), listed in {folder.RelativePath(summary.RejectedPath)}");
         AnsiConsole.MarkupLineInterpolated($"Instances: [link]{folder.RelativePath(summary.InstancesPath)}[/] in {folder.DirectoryPath}");
         AnsiConsole.MarkupLineInterpolated($"Rejected:  [link]{folder.RelativePath(summary.RejectedPath)}[/] (reasons and evidence; test logs in tasks-real/logs/)");
     }

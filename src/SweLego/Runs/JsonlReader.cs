@@ -66,7 +66,8 @@ public static class JsonlReader
         int start = 0, end = 0, lineNumber = 0;
 
         // A bad line is only corruption if another line follows it; at the end it is a torn tail.
-        (int Line, string Problem, Exception? Error)? pending = null;
+        (int Line, string Problem, Exception? Error, long Offset, byte[] Bytes)? pending = null;
+        long offset = 0; // of buffer[start] in the file
 
         while (true)
         {
@@ -89,10 +90,13 @@ public static class JsonlReader
                 if (read == 0)
                 {
                     // Bytes after the last newline are a line still being written or cut short.
-                    var tornTail = pending is not null || end > start;
-                    if (report is not null)
+                    if (report is not null && (pending is not null || end > start))
                     {
-                        report.TornTail = tornTail;
+                        // What is ignored runs from the pending line (if any) to the end of the file.
+                        long length = offset + end - start;
+                        report.TornTail = pending is { } last
+                            ? new JsonlTornTail(last.Line, length - last.Offset, JsonlTornTail.Preview(last.Bytes))
+                            : new JsonlTornTail(lineNumber + 1, end - start, JsonlTornTail.Preview(buffer.AsSpan(start, end - start)));
                     }
 
                     yield break;
@@ -104,7 +108,9 @@ public static class JsonlReader
 
             lineNumber++;
             var line = buffer.AsSpan(start, newline);
+            long lineOffset = offset;
             start += newline + 1;
+            offset += newline + 1;
             if (lineNumber == 1 && line.StartsWith("\uFEFF"u8))
             {
                 line = line[3..];
@@ -143,7 +149,7 @@ public static class JsonlReader
             }
             else
             {
-                pending = (lineNumber, problem, error);
+                pending = (lineNumber, problem, error, lineOffset, line.ToArray());
             }
         }
     }
@@ -179,6 +185,6 @@ public static class JsonlReader
     {
         public List<int> SkippedLines { get; } = [];
 
-        public bool TornTail { get; set; }
+        public JsonlTornTail? TornTail { get; set; }
     }
 }

@@ -181,8 +181,20 @@ public sealed class RunFolder
     }
 
     /// <summary>
-    /// Runs a stage's work: an error other than cancellation marks the stage failed with its message
-    /// and is rethrown (what the stage recorded stays, a re-run resumes); cancellation leaves the stage as it was.
+    /// Marks a running stage interrupted (Ctrl-C, SIGTERM), with the time; a stage that is not running is left as it is.
+    /// What it recorded stays and re-running it resumes.
+    /// </summary>
+    public StageRecord InterruptStage(string stage) =>
+        UpdateStage(stage, s => s.Status != StageStatus.Running ? s : s with
+        {
+            Status = StageStatus.Interrupted,
+            FinishedAt = timeProvider.GetUtcNow(),
+            Reason = "interrupted (Ctrl-C or SIGTERM) before it finished; run the same command again to resume",
+        });
+
+    /// <summary>
+    /// Runs a stage's work: an error marks the stage failed with its message and cancellation marks it
+    /// interrupted; either is rethrown, what the stage recorded stays, and a re-run resumes.
     /// </summary>
     public async Task<T> GuardStageAsync<T>(string stage, Func<Task<T>> work)
     {
@@ -191,7 +203,12 @@ public sealed class RunFolder
         {
             return await work();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            InterruptStage(stage);
+            throw;
+        }
+        catch (Exception e)
         {
             FailStage(stage, e.Message);
             throw;
@@ -260,7 +277,8 @@ public sealed class RunFolder
     public HashSet<string> ReadDoneKeys<T>(string stage, string file, Func<T, string> key, JsonSerializerOptions? options = null) =>
         JsonlReader.ReadKeys(StagePath(stage, file), key, options);
 
-    private static RunManifest ReadManifestFile(string manifestPath)
+    /// <summary>Reads a manifest file, throwing <see cref="RunDataException"/> when it is missing, corrupt or too new.</summary>
+    internal static RunManifest ReadManifestFile(string manifestPath)
     {
         RunManifest? manifest;
         try
@@ -270,7 +288,7 @@ public sealed class RunFolder
         }
         catch (JsonException exception)
         {
-            throw new RunDataException($"{manifestPath}: not a valid run manifest: {exception.Message}", manifestPath, innerException: exception);
+            throw new RunDataException($"{manifestPath}: not a valid run manifest: {exception.Message} {RepairHint(manifestPath)}", manifestPath, innerException: exception);
         }
         catch (FileNotFoundException exception)
         {
@@ -279,7 +297,7 @@ public sealed class RunFolder
 
         if (manifest is null)
         {
-            throw new RunDataException($"{manifestPath}: the run manifest is empty (null).", manifestPath);
+            throw new RunDataException($"{manifestPath}: the run manifest is empty (null). {RepairHint(manifestPath)}", manifestPath);
         }
 
         if (manifest.Version is < 1 or > RunManifest.CurrentVersion)
@@ -292,24 +310,23 @@ public sealed class RunFolder
         return manifest;
     }
 
+    /// <summary>Stage names are folder names and manifest keys: a-z, 0-9, '-', '_' and '.', not "." or "..".</summary>
+    internal static bool IsStageName(string name) =>
+        name.Length > 0 && name is not ("." or "..")
+        && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
+
+    private static string RepairHint(string manifestPath) =>
+        $"To rebuild it from the stage folders (keeping this file): swelego run repair --run {Path.GetDirectoryName(manifestPath)}";
+
     private static void ValidateStage(string stage)
     {
         ArgumentException.ThrowIfNullOrEmpty(stage);
-        // Stage names are folder names and manifest keys; keep them portable and unambiguous.
-        foreach (var c in stage)
+        if (!IsStageName(stage))
         {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.'))
-            {
-                throw new ArgumentException($"Stage name '{stage}' may only contain a-z, 0-9, '-', '_' and '.'.", nameof(stage));
-            }
-        }
-
-        if (stage is "." or "..")
-        {
-            throw new ArgumentException($"'{stage}' is not a stage name.", nameof(stage));
+            throw new ArgumentException($"Stage name '{stage}' may only contain a-z, 0-9, '-', '_' and '.' (and is not '.' or '..').", nameof(stage));
         }
     }
 
-    private static string DefaultToolVersion() =>
+    internal static string DefaultToolVersion() =>
         typeof(RunFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

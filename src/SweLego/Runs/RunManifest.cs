@@ -27,6 +27,9 @@ public sealed record RunManifest
 
     public ImmutableArray<string> CommandLine { get; init; } = [];
 
+    /// <summary>Set when <see cref="RunRepair"/> rebuilt this manifest: the name the unreadable one was kept under.</summary>
+    public string? RebuiltFrom { get; init; }
+
     public ImmutableSortedDictionary<string, StageRecord> Stages { get; init; } =
         ImmutableSortedDictionary.Create<string, StageRecord>(StringComparer.Ordinal);
 

@@ -34,17 +34,9 @@ public sealed partial class RepositoryMirror
     public static async Task<RepositoryMirror> CreateOrUpdateAsync(string source, string mirrorPath, CancellationToken cancellationToken)
     {
         var user = new GitCommand(source);
-        if (!Directory.Exists(user.WorkingDirectory)) throw new GitException($"{user.WorkingDirectory} does not exist");
-        var head = await user.TryRunAsync(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], null, cancellationToken);
-        if (!head.Succeeded)
-        {
-            var inside = await user.TryRunAsync(["rev-parse", "--git-dir"], null, cancellationToken);
-            throw new GitException(inside.Succeeded
-                ? $"{user.WorkingDirectory} has no commits"
-                : $"{user.WorkingDirectory} is not a git repository ({GitException.OneLine(inside.StandardError)})");
-        }
+        var (headCommit, problem) = await HeadOfAsync(source, cancellationToken);
+        if (headCommit is null) throw new GitException(problem!);
 
-        string headCommit = head.StandardOutput.Trim();
         string? origin = (await user.TryRunAsync(["config", "--get", "remote.origin.url"], null, cancellationToken)) is { Succeeded: true } url
             ? url.StandardOutput.Trim() : null;
 
@@ -63,6 +55,22 @@ public sealed partial class RepositoryMirror
         // The user's HEAD may be detached or on any branch: fetch it by id under a fixed ref.
         await git.RunAsync(["fetch", "--quiet", "--no-tags", user.WorkingDirectory, $"+{headCommit}:refs/swelego/head"], cancellationToken);
         return new RepositoryMirror(git, headCommit, NameFrom(origin, user.WorkingDirectory));
+    }
+
+    /// <summary>
+    /// The commit at HEAD of a folder that task mining can read, or why it cannot: it does not exist, is not a
+    /// git repository, or has no commits. Environment inference reads plain folders too, so it asks this only to say so.
+    /// </summary>
+    public static async Task<(string? Head, string? Problem)> HeadOfAsync(string source, CancellationToken cancellationToken)
+    {
+        var user = new GitCommand(source);
+        if (!Directory.Exists(user.WorkingDirectory)) return (null, $"{user.WorkingDirectory} does not exist");
+        var head = await user.TryRunAsync(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], null, cancellationToken);
+        if (head.Succeeded) return (head.StandardOutput.Trim(), null);
+        var inside = await user.TryRunAsync(["rev-parse", "--git-dir"], null, cancellationToken);
+        return (null, inside.Succeeded
+            ? $"{user.WorkingDirectory} has no commits"
+            : $"{user.WorkingDirectory} is not a git repository ({GitException.OneLine(inside.StandardError)})");
     }
 
     /// <summary><c>owner/name</c> from a GitHub-style URL (https, ssh or scp form), else <c>local/&lt;folder&gt;</c>.</summary>

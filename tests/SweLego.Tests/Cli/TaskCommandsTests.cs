@@ -41,7 +41,7 @@ public sealed class TaskCommandsTests : IDisposable
         var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "synth", _temp.Path, "--audit-rate", rate, "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.UsageError, exit);
-        Assert.StartsWith("error: --audit-rate must be between 0 and 1", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"error: --audit-rate: '{rate}' is outside the accepted range: a number from 0 to 1.", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
@@ -51,7 +51,7 @@ public sealed class TaskCommandsTests : IDisposable
         var (exit, _, stderr) = await CliRunner.RunAsync("tasks", "real", _temp.Path, "--jobs", "0", "--run", _temp.Combine("run"));
 
         Assert.Equal(CliApp.UsageError, exit);
-        Assert.StartsWith("error: --jobs must be at least 1 (got 0).", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: --jobs: '0' is outside the accepted range: a whole number from 1 to 256.", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
@@ -74,12 +74,7 @@ public sealed class TaskCommandsTests : IDisposable
     [Fact]
     public async Task TasksReal_TinyGoodRepository_ExitsZeroAndPointsAtInstances()
     {
-        var repo = await GitTestRepository.InitAsync(_temp.Combine("tiny"));
-        repo.Write("pytest.ini", "[pytest]\n");
-        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n");
-        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a - b\n", "Start", GitTestRepository.Day(1));
-        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n\n\ndef test_add():\n    assert add(1, 2) == 3\n");
-        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a + b\n", "Fix add", GitTestRepository.Day(2));
+        var repo = await TinyRepositoryAsync();
         string run = _temp.Combine("run");
 
         // A real process: the progress display and the summary table write to the process's own console.
@@ -101,6 +96,23 @@ public sealed class TaskCommandsTests : IDisposable
         Assert.True(workspaceExit == 0, $"exit {workspaceExit}\n{workspaceOutput}\n{workspaceError}");
         Assert.Contains("no leaks", workspaceOutput, StringComparison.Ordinal);
         Assert.Equal("def add(a, b):\n    return a - b\n", File.ReadAllText(_temp.Combine("workspace", "calc.py")));
+    }
+
+    [Fact]
+    public async Task TasksReal_RepositoryWithoutTests_SaysWhyWhereAndAtWhichCommits()
+    {
+        var repo = await GitTestRepository.InitAsync(_temp.Combine("notests"));
+        await repo.CommitAsync("calc.py", "X = 1\n", "Start", GitTestRepository.Day(1));
+        string fix = await repo.CommitAsync("calc.py", "X = 2\n", "Fix", GitTestRepository.Day(2));
+
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "real", repo.Path, "--offline", "--run", _temp.Combine("run"));
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("local/notests: 0 candidates", stdout, StringComparison.Ordinal);
+        // The line may wrap at the console's width.
+        string why = System.Text.RegularExpressions.Regex.Replace(stdout[stdout.IndexOf("0 candidates:", StringComparison.Ordinal)..], @"\s+", " ");
+        Assert.Contains($"no test files found: HEAD {fix[..12]} has none and none of the 1 commit(s) from {fix[..12]} back to {fix[..12]} changes one", why, StringComparison.Ordinal);
+        Assert.Contains("looked for Python files in a test/tests/testing/e2e folder or named test_*.py", why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +139,64 @@ public sealed class TaskCommandsTests : IDisposable
 
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Contains("has no task instances; run 'swelego tasks real", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnvInferAndTasksReal_PlainFolder_InferenceSaysItIsNotGitAndMiningRefusesIt()
+    {
+        string plain = _temp.Combine("plain");
+        Directory.CreateDirectory(plain);
+        File.WriteAllText(Path.Combine(plain, "pytest.ini"), "[pytest]\n");
+
+        var (inferExit, inferOut, inferError) = await CliRunner.RunAsync("env", "infer", plain, "--json");
+
+        Assert.Equal(0, inferExit);
+        using (var spec = System.Text.Json.JsonDocument.Parse(inferOut)) Assert.Equal("pytest", spec.RootElement.GetProperty("test_framework").GetString());
+        string note = Assert.Single(inferError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"note: {plain} is not a git repository (", note, StringComparison.Ordinal);
+        Assert.Contains("used its files as they are; tasks real and tasks synth need a git repository with a commit", note, StringComparison.Ordinal);
+
+        var (realExit, _, realError) = await CliRunner.RunAsync("tasks", "real", plain, "--offline", "--run", _temp.Combine("run"));
+
+        Assert.Equal(CliApp.Failure, realExit);
+        Assert.Contains($"{plain} is not a git repository (", realError.Split('\n')[0], StringComparison.Ordinal);
+
+        await GitTestRepository.InitAsync(plain);
+        var (_, _, emptyError) = await CliRunner.RunAsync("env", "infer", plain);
+        Assert.StartsWith($"note: {plain} has no commits: used its files as they are;", emptyError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TasksValidate_TornLastLine_WarnsNamingFileLineAndBytesAndValidatesTheRest()
+    {
+        var repo = await TinyRepositoryAsync();
+        var run = RunFolder.Create(_temp.Combine("run"));
+        var summary = await SweLego.Tasks.Real.RealTaskMiner.RunAsync(run, new SweLego.Tasks.Real.RealTaskOptions { Repository = repo.Path, Offline = true, Runs = 1 });
+        Assert.Equal(1, summary.Kept);
+        const string Torn = "{\"v\":1,\"instance_id\":\"local__tiny-cut";
+        await File.AppendAllTextAsync(summary.InstancesPath, Torn);
+        byte[] before = await File.ReadAllBytesAsync(summary.InstancesPath);
+
+        var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "validate", "--run", run.DirectoryPath);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.Contains("1 of 1 instance(s) hold.", stdout, StringComparison.Ordinal);
+        string warning = Assert.Single(stderr.Split('\n'), l => l.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.Equal($"warning: {summary.InstancesPath}:2: skipped an incomplete last line ({Torn.Length} bytes: {Torn}), likely an interrupted write; " +
+            "the 1 complete instance(s) before it are used (resuming the stage rewrites it).", warning);
+        Assert.Equal(before, await File.ReadAllBytesAsync(summary.InstancesPath));
+    }
+
+    /// <summary>calc.add fixed in the second commit, with a test that fails before: one real instance.</summary>
+    private async Task<GitTestRepository> TinyRepositoryAsync()
+    {
+        var repo = await GitTestRepository.InitAsync(_temp.Combine("tiny"));
+        repo.Write("pytest.ini", "[pytest]\n");
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a - b\n", "Start", GitTestRepository.Day(1));
+        repo.Write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n\n\ndef test_add():\n    assert add(1, 2) == 3\n");
+        await repo.CommitAsync("calc.py", "def add(a, b):\n    return a + b\n", "Fix add", GitTestRepository.Day(2));
+        return repo;
     }
 
     public void Dispose() => _temp.Dispose();

@@ -86,7 +86,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var bytes = await File.ReadAllBytesAsync(records);
         Assert.Equal((byte)'\n', bytes[^1]);
         var result = JsonlReader.ReadAll<CrashRecord>(records);
-        Assert.False(result.TornTail);
+        Assert.Null(result.TornTail);
         Assert.Empty(result.SkippedLines);
         Assert.Equal(RecordCount, bytes.AsSpan().Count((byte)'\n'));
         Assert.Equal(RecordCount, result.Records.Count);

@@ -18,7 +18,7 @@ public sealed class JsonlReaderTests
         var result = JsonlReader.ReadAll<Item>(path);
 
         Assert.Equal(["a", "b"], result.Records.Select(r => r.Key));
-        Assert.True(result.TornTail);
+        Assert.Equal(new JsonlTornTail(3, 14, "{\"key\":\"c\",\"va"), result.TornTail);
         Assert.Empty(result.SkippedLines);
     }
 
@@ -40,7 +40,7 @@ public sealed class JsonlReaderTests
         var result = JsonlReader.ReadAll<Item>(path);
 
         Assert.Equal(["a"], result.Records.Select(r => r.Key));
-        Assert.True(result.TornTail);
+        Assert.Equal(new JsonlTornTail(2, 17, "{\"key\":\"b\",\"val"), result.TornTail);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class JsonlReaderTests
 
         Assert.Equal(["a", "b", "c"], result.Records.Select(r => r.Key));
         Assert.Equal([2, 5], result.SkippedLines);
-        Assert.True(result.TornTail);
+        Assert.Equal(new JsonlTornTail(7, 6, "{\"torn"), result.TornTail);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class JsonlReaderTests
         var result = JsonlReader.ReadAll<Item>(path);
 
         Assert.Empty(result.Records);
-        Assert.False(result.TornTail);
+        Assert.Null(result.TornTail);
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class JsonlWriterTests
         var result = JsonlReader.ReadAll<Item>(path);
         Assert.Equal(Threads * PerThread, result.Records.Count);
         Assert.Equal(Threads * PerThread, result.Records.Select(r => r.Key).Distinct().Count());
-        Assert.False(result.TornTail);
+        Assert.Null(result.TornTail);
         Assert.Empty(result.SkippedLines);
     }
 

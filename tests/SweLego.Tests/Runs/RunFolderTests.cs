@@ -252,14 +252,31 @@ public sealed class RunFolderTests
     }
 
     [Fact]
-    public async Task GuardStageAsync_Cancelled_StageLeftRunning()
+    public async Task GuardStageAsync_Cancelled_StageInterruptedWithTimeAndResumable()
     {
         using var temp = new TempDirectory();
         var run = RunFolder.Create(temp.Combine("run"));
         run.StartStage("tasks");
+        run.UpdateStage("tasks", s => s.WithCount("written", 3));
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => run.GuardStageAsync<int>("tasks", () => throw new OperationCanceledException()));
 
-        Assert.Equal(StageStatus.Running, run.ReadManifest().Stage("tasks").Status);
+        var stage = run.ReadManifest().Stage("tasks");
+        Assert.Equal(StageStatus.Interrupted, stage.Status);
+        Assert.NotNull(stage.FinishedAt);
+        Assert.Contains("run the same command again to resume", stage.Reason, StringComparison.Ordinal);
+        var resumed = run.StartStage("tasks");
+        Assert.Equal((StageStatus.Running, 2, 3L, null), (resumed.Status, resumed.Attempts, resumed.Counts["written"], resumed.Reason));
+    }
+
+    [Fact]
+    public async Task GuardStageAsync_CancelledBeforeTheStageStarted_StageLeftPending()
+    {
+        using var temp = new TempDirectory();
+        var run = RunFolder.Create(temp.Combine("run"));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => run.GuardStageAsync<int>("tasks", () => throw new OperationCanceledException()));
+
+        Assert.Equal(StageStatus.Pending, run.ReadManifest().Stage("tasks").Status);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace SweLego.Tasks.Real;
 
@@ -26,7 +25,7 @@ public static class CandidateDiscovery
                 var (candidate, problem) = await ReadPrAsync(mirror, text, cancellationToken);
                 if (candidate is null)
                 {
-                    rejected.Add(new RealTaskRejection { CandidateId = $"{Path.GetFileName(prsFile)}:{line}", Kind = RejectionKind.BadPrRecord, Reason = $"{prsFile} line {line}: {problem}" });
+                    rejected.Add(new RealTaskRejection { CandidateId = $"{Path.GetFileName(prsFile)}:{line}", Kind = RejectionKind.BadPrRecord, Reason = $"{prsFile}:{line}: {problem}" });
                 }
                 else if (!ChangesTestsAndSource(candidate))
                 {
@@ -51,6 +50,31 @@ public static class CandidateDiscovery
         var ordered = candidates.Values
             .OrderByDescending(c => c.CommittedAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         return (ordered, rejected);
+    }
+
+    /// <summary>
+    /// Why <see cref="DiscoverAsync"/> found no candidate, for people: which commits were looked at (newest and
+    /// oldest id), which files count as tests, and whether HEAD has any; one line.
+    /// </summary>
+    public static async Task<string> ExplainNoCandidatesAsync(RepositoryMirror mirror, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        string head = mirror.Head[..12];
+        string sinceText = since is { } date ? $" since {date:yyyy-MM-dd}" : "";
+        var commits = await CommitCandidatesAsync(mirror, since, cancellationToken);
+        if (commits.Count == 0)
+            return $"no commit{sinceText} with a parent on HEAD {head} (a first commit has nothing to compare with)";
+
+        var headTests = (await mirror.Git.RunAsync(["ls-tree", "-r", "--name-only", mirror.Head], cancellationToken))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(f => f.EndsWith(".py", StringComparison.Ordinal) && TestPaths.IsTestPath(f)).ToList();
+        var python = commits.Select(c => c.ChangedFiles.Where(f => f.EndsWith(".py", StringComparison.Ordinal)).ToList()).ToList();
+        int withTests = python.Count(files => files.Exists(TestPaths.IsTestPath));
+        int withSource = python.Count(files => !files.TrueForAll(TestPaths.IsTestPath));
+        string range = $"{commits.Count} commit(s){sinceText} from {commits[0].FixCommit[..12]} back to {commits[^1].FixCommit[..12]}";
+        string where = $"looked for {TestPaths.Description}";
+        return headTests.Count == 0 && withTests == 0
+            ? $"no test files found: HEAD {head} has none and none of the {range} changes one; {where}"
+            : $"none of the {range} changes both test and non-test Python files ({withTests} change tests, {withSource} change other Python files; " +
+              $"HEAD {head} has {headTests.Count} test file(s){(headTests.Count > 0 ? $", e.g. {headTests[0]}" : "")}); {where}";
     }
 
     private static bool ChangesTestsAndSource(RealCandidate candidate)
@@ -105,43 +129,28 @@ public static class CandidateDiscovery
     }
 
     /// <summary>
-    /// One PR: <c>number</c>, <c>merge_commit</c> (required), <c>base_commit</c> (default: the merge
-    /// commit's first parent), <c>title</c>/<c>body</c> or <c>problem_statement</c>, <c>hints_text</c>, <c>created_at</c>.
+    /// One PR (<see cref="PrRecord"/>): the fix is <c>merge_commit</c>, the base <c>base_commit</c> (default: the merge
+    /// commit's first parent), the statement <c>problem_statement</c> or <c>title</c> and <c>body</c>.
     /// </summary>
     private static async Task<(RealCandidate? Candidate, string? Problem)> ReadPrAsync(RepositoryMirror mirror, string text, CancellationToken cancellationToken)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            return (null, $"not valid JSON ({e.Message})");
-        }
+        var (pr, invalid) = PrRecord.Parse(text);
+        if (pr is null) return (null, invalid);
+        int number = pr.Number;
+        var fix = await ResolveAsync(mirror, pr.MergeCommit, cancellationToken);
+        if (fix is null) return (null, $"PR #{number}: merge_commit '{pr.MergeCommit}' is not a commit of the repository");
+        string baseRevision = pr.BaseCommit ?? fix + "^1";
+        string? baseCommit = await ResolveAsync(mirror, baseRevision, cancellationToken);
+        if (baseCommit is null) return (null, $"PR #{number}: base_commit '{baseRevision}' is not a commit of the repository");
 
-        if (root.ValueKind != JsonValueKind.Object) return (null, "expected a JSON object");
-        if (!root.TryGetProperty("number", out var numberElement) || !numberElement.TryGetInt32(out int number) || number <= 0)
-            return (null, "'number' (a positive integer) is required");
-        if (String(root, "merge_commit") is not { } merge) return (null, $"PR #{number}: 'merge_commit' is required");
-
-        var fix = await ResolveAsync(mirror, merge, cancellationToken);
-        if (fix is null) return (null, $"PR #{number}: merge_commit '{merge}' is not a commit of the repository");
-        string? baseCommit = String(root, "base_commit") is { } b ? await ResolveAsync(mirror, b, cancellationToken) : await ResolveAsync(mirror, fix + "^1", cancellationToken);
-        if (baseCommit is null) return (null, $"PR #{number}: base_commit '{String(root, "base_commit") ?? fix + "^1"}' is not a commit of the repository");
-
-        string statement = String(root, "problem_statement")
-            ?? string.Join("\n\n", new[] { String(root, "title"), String(root, "body") }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        string statement = pr.ProblemStatement
+            ?? string.Join("\n\n", new[] { pr.Title, pr.Body }.Where(s => !string.IsNullOrWhiteSpace(s)));
         if (statement.Trim().Length == 0) return (null, $"PR #{number}: no 'problem_statement', 'title' or 'body'");
 
         var dates = (await mirror.Git.RunAsync(["show", "-s", "--format=%aI%n%cI", fix], cancellationToken)).Split('\n');
         DateTimeOffset createdAt = DateTimeOffset.Parse(dates[0], CultureInfo.InvariantCulture);
-        if (String(root, "created_at") is { } created)
-        {
-            if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out createdAt))
-                return (null, $"PR #{number}: created_at '{created}' is not an ISO 8601 date");
-        }
+        if (pr.CreatedAt is { } created && !DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out createdAt))
+            return (null, $"PR #{number}: field 'created_at': '{created}' is not an ISO 8601 date");
 
         var files = await mirror.Git.RunAsync(["diff", "--name-only", "--no-renames", baseCommit, fix], cancellationToken);
         return (new RealCandidate
@@ -154,7 +163,7 @@ public static class CandidateDiscovery
             CreatedAt = createdAt,
             CommittedAt = DateTimeOffset.Parse(dates[1], CultureInfo.InvariantCulture),
             ProblemStatement = statement,
-            HintsText = String(root, "hints_text") ?? "",
+            HintsText = pr.HintsText ?? "",
             ChangedFiles = files.Split('\n', StringSplitOptions.RemoveEmptyEntries),
         }, null);
     }
@@ -165,7 +174,4 @@ public static class CandidateDiscovery
         var result = await mirror.Git.TryRunAsync(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], null, cancellationToken);
         return result.Succeeded ? result.StandardOutput.Trim() : null;
     }
-
-    private static string? String(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -51,6 +51,7 @@ public static class RealTaskMiner
         run.StartStage(Stage);
         var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
         var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
+        string? noCandidates = candidates.Count == 0 ? await CandidateDiscovery.ExplainNoCandidatesAsync(mirror, options.Since, cancellationToken) : null;
 
         var kept = run.ReadDoneKeys<TaskInstance>(Stage, InstancesFile, i => i.InstanceId, RunJson.Options);
         string rejectedPath = run.StagePath(Stage, RejectedFile);
@@ -139,7 +140,8 @@ public static class RealTaskMiner
 
         run.CompleteStage(Stage);
         return new RealTaskSummary(mirror.Name, candidates.Count, keptCount, new Dictionary<RejectionKind, int>(rejectedCounts), skipped,
-            instances.Path, rejections.Path, clock.Elapsed, environments.BuildTime, TimeSpan.FromTicks(testTicks));
+            instances.Path, rejections.Path, clock.Elapsed, environments.BuildTime, TimeSpan.FromTicks(testTicks),
+            [.. badRecords.Select(r => r.Reason)], noCandidates);
     }
 
     /// <summary>An unexpected failure of one candidate becomes its rejection (kind Error) and resets its slot; cancellation propagates.</summary>

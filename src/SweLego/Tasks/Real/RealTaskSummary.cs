@@ -3,6 +3,8 @@ namespace SweLego.Tasks.Real;
 /// <summary>
 /// The result of <see cref="RealTaskMiner.RunAsync"/>: counts (including earlier sessions of a
 /// resumed run), where the outputs are, and the time split used by the overhead benchmark.
+/// <paramref name="BadPrRecords"/> are the reasons of this session's unusable <c>--prs</c> lines (also in
+/// rejected.jsonl); <paramref name="NoCandidatesReason"/> says why there was nothing to validate, when so.
 /// </summary>
 public sealed record RealTaskSummary(
     string Repo,
@@ -14,4 +16,6 @@ public sealed record RealTaskSummary(
     string RejectedPath,
     TimeSpan Elapsed,
     TimeSpan EnvironmentBuildTime,
-    TimeSpan TestTime);
+    TimeSpan TestTime,
+    IReadOnlyList<string> BadPrRecords,
+    string? NoCandidatesReason);

@@ -6,7 +6,12 @@ namespace SweLego.Tasks.Real;
 /// </summary>
 public static class TestPaths
 {
-    private static readonly HashSet<string> TestDirectories = new(StringComparer.Ordinal) { "test", "tests", "testing", "e2e" };
+    private static readonly string[] TestFolderNames = ["test", "tests", "testing", "e2e"];
+    private static readonly HashSet<string> TestDirectories = new(TestFolderNames, StringComparer.Ordinal);
+
+    /// <summary>Where test files are looked for, for messages that say so.</summary>
+    public static string Description { get; } =
+        $"Python files in a {string.Join("/", TestFolderNames)} folder or named test_*.py, *_test.py, tests.py or conftest.py";
 
     /// <summary>A file under a test/tests/testing/e2e folder, or a test_*.py / *_test.py / tests.py / conftest.py file.</summary>
     public static bool IsTestPath(string path)

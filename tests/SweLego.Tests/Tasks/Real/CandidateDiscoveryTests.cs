@@ -91,15 +91,15 @@ public sealed class CandidateDiscoveryTests : IDisposable
         Assert.Equal("local__lib-9", candidates[0].Id);
         Assert.Equal(
         [
-            "prs.jsonl:1 BadPrRecord line 1: expected a JSON object",
-            "prs.jsonl:3 BadPrRecord line 3: 'number' (a positive integer) is required",
-            "prs.jsonl:4 BadPrRecord line 4: PR #3: 'merge_commit' is required",
-            "prs.jsonl:5 BadPrRecord line 5: PR #4: base_commit 'nope' is not a commit of the repository",
-            "prs.jsonl:6 BadPrRecord line 6: PR #5: no 'problem_statement', 'title' or 'body'",
-            "prs.jsonl:7 BadPrRecord line 7: PR #6: created_at 'yesterday' is not an ISO 8601 date",
-            "prs.jsonl:8 BadPrRecord line 8: PR #7: merge_commit '--all' is not a commit of the repository",
+            "prs.jsonl:1 BadPrRecord prs.jsonl:1: expected a JSON object, got an array",
+            "prs.jsonl:3 BadPrRecord prs.jsonl:3: field 'number': expected a positive integer, got 0",
+            "prs.jsonl:4 BadPrRecord prs.jsonl:4: field 'merge_commit' is missing (a string is required)",
+            "prs.jsonl:5 BadPrRecord prs.jsonl:5: PR #4: base_commit 'nope' is not a commit of the repository",
+            "prs.jsonl:6 BadPrRecord prs.jsonl:6: PR #5: no 'problem_statement', 'title' or 'body'",
+            "prs.jsonl:7 BadPrRecord prs.jsonl:7: PR #6: field 'created_at': 'yesterday' is not an ISO 8601 date",
+            "prs.jsonl:8 BadPrRecord prs.jsonl:8: PR #7: merge_commit '--all' is not a commit of the repository",
             "local__lib-8 NoTestFiles PR #8 does not change both test and non-test Python files",
-        ], rejected.Select(r => $"{r.CandidateId} {r.Kind} {r.Reason.Replace(prs + " ", "", StringComparison.Ordinal)}"));
+        ], rejected.Select(r => $"{r.CandidateId} {r.Kind} {r.Reason.Replace(prs, "prs.jsonl", StringComparison.Ordinal)}"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
         Assert.Equal(["test_calc.py::test_zero"], instance.PassToPass);
         Assert.Equal(1, mixed.Summary.Kept);
         Assert.Equal(6, mixed.Summary.Candidates);
-        Assert.Equal(8, mixed.Rejections.Count);
+        Assert.Equal(12, mixed.Rejections.Count);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
     {
         var rejection = mixed.Rejections.Single(r => r.CandidateId == "prs.jsonl:1");
         Assert.Equal(RejectionKind.BadPrRecord, rejection.Kind);
-        Assert.Contains("line 1: not valid JSON", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("prs.jsonl:1: not valid JSON", rejection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
     {
         var rejection = mixed.Rejections.Single(r => r.CandidateId == "prs.jsonl:2");
         Assert.Equal(RejectionKind.BadPrRecord, rejection.Kind);
-        Assert.Contains("line 2: PR #2: merge_commit '" + MixedRepository.UnknownCommit + "' is not a commit", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("prs.jsonl:2: PR #2: merge_commit '" + MixedRepository.UnknownCommit + "' is not a commit", rejection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,40 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
     {
         var rejection = mixed.Rejections.Single(r => r.CandidateId == "prs.jsonl:4");
         Assert.Equal(RejectionKind.BadPrRecord, rejection.Kind);
-        Assert.Contains("line 4: 'number' (a positive integer) is required", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("prs.jsonl:4: field 'number' is missing (a positive integer is required)", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(6, "field 'number': expected an integer, got a string")]
+    [InlineData(7, "field 'title': expected a string, got a number (123)")]
+    [InlineData(8, "field 'body': expected a string, got an array")]
+    [InlineData(9, "field 'number': expected a positive integer, got 0; field 'merge_commit': expected a string, got a boolean; field 'hints_text': expected a string, got an object")]
+    public void RunAsync_PrFieldOfWrongType_BadPrRecordNamingLineFieldAndTypes(int line, string problem)
+    {
+        var rejection = mixed.Rejections.Single(r => r.CandidateId == $"prs.jsonl:{line}");
+        Assert.Equal(RejectionKind.BadPrRecord, rejection.Kind);
+        Assert.EndsWith($"prs.jsonl:{line}: {problem}", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains(rejection.Reason, mixed.Summary.BadPrRecords);
+    }
+
+    [Fact]
+    public async Task RunAsync_ResumedWithMoreBadPrRecords_EarlierResultsIntactAndNewLineRejectedAlone()
+    {
+        string instancesBefore = File.ReadAllText(mixed.Summary.InstancesPath);
+        string rejectedBefore = File.ReadAllText(mixed.Summary.RejectedPath);
+        string prs = _temp.Combine("prs.jsonl");
+        File.WriteAllLines(prs, [.. File.ReadAllLines(mixed.PrsFile), "{\"number\": 21, \"merge_commit\": \"" + mixed.GoodFix + "\", \"created_at\": 5}"]);
+
+        var summary = await RealTaskMiner.RunAsync(RunFolder.Open(mixed.RunPath), Options(mixed.RepositoryPath, prs));
+
+        Assert.Equal(instancesBefore, File.ReadAllText(summary.InstancesPath));
+        string rejectedAfter = File.ReadAllText(summary.RejectedPath);
+        Assert.StartsWith(rejectedBefore, rejectedAfter, StringComparison.Ordinal);
+        var added = JsonlReader.Read<RealTaskRejection>(summary.RejectedPath, RunJson.Options).Skip(mixed.Rejections.Count).ToList();
+        var rejection = Assert.Single(added);
+        Assert.Equal("prs.jsonl:10", rejection.CandidateId);
+        Assert.EndsWith("prs.jsonl:10: field 'created_at': expected a string, got a number (5)", rejection.Reason, StringComparison.Ordinal);
+        Assert.Equal((1, 6, 6), (summary.Kept, summary.Candidates, summary.Skipped));
     }
 
     [Fact]
@@ -130,6 +163,10 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
 
         Assert.Equal((0, 0, 0), (summary.Candidates, summary.Kept, summary.Rejected.Values.Sum()));
         Assert.Equal("", File.ReadAllText(summary.InstancesPath));
+        string head = (await repo.GitAsync("rev-parse", "HEAD"))[..12];
+        string first = (await repo.GitAsync("rev-parse", "HEAD~1"))[..12];
+        Assert.Equal($"no test files found: HEAD {head} has none and none of the 2 commit(s) from {head} back to {first} changes one; " +
+            "looked for Python files in a test/tests/testing/e2e folder or named test_*.py, *_test.py, tests.py or conftest.py", summary.NoCandidatesReason);
         Assert.Equal(StageStatus.Succeeded, run.ReadManifest().Stage(RealTaskMiner.Stage).Status);
     }
 
@@ -170,6 +207,12 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
         public string SymlinkFix { get; private set; } = "";
 
         public RealTaskSummary Summary { get; private set; } = null!;
+
+        public string RepositoryPath => _temp.Combine("repo");
+
+        public string RunPath => _temp.Combine("run");
+
+        public string PrsFile => _temp.Combine("prs.jsonl");
 
         public IReadOnlyList<TaskInstance> Instances { get; private set; } = [];
 
@@ -225,6 +268,10 @@ public sealed class RealTaskBadInputTests(RealTaskBadInputTests.MixedRepository 
                 "",
                 $"{{\"merge_commit\": \"{GoodFix}\", \"title\": \"No number\"}}",
                 $"{{\"number\": 12, \"merge_commit\": \"{SymlinkFix}\", \"base_commit\": \"{SymlinkBase}\", \"title\": \"Real tests folder\", \"body\": \"neg()\"}}",
+                $"{{\"number\": \"13\", \"merge_commit\": \"{GoodFix}\", \"title\": \"String number\"}}",
+                $"{{\"number\": 14, \"merge_commit\": \"{GoodFix}\", \"title\": 123}}",
+                $"{{\"number\": 15, \"merge_commit\": \"{GoodFix}\", \"title\": \"Body list\", \"body\": [\"a\"]}}",
+                $"{{\"number\": 0, \"merge_commit\": true, \"title\": \"Three at once\", \"hints_text\": {{}}}}",
             ]);
 
             var run = RunFolder.Create(_temp.Combine("run"));
