@@ -40,7 +40,8 @@ public sealed class SetupPyReaderTests : IDisposable
         Assert.Equal(["requests>=2.0", "click", "pytest>=7", "pytest-cov"], metadata.TestsRequire);
         Assert.Equal(["black", "mypy"], metadata.ExtrasRequire["dev"]);
         Assert.Equal(["sphinx"], metadata.ExtrasRequire["docs"]);
-        Assert.Equal(["version", "packages"], metadata.Unresolved);
+        Assert.Equal(["version"], metadata.Unresolved);
+        Assert.Equal(".", metadata.FindWhere);
     }
 
     [Fact]
