@@ -106,8 +106,6 @@ public static partial class EnvironmentInference
         }
     }
 
-    /// <summary>setup() keywords that build compiled code: a source install cannot replace them.</summary>
-    private static readonly string[] CompiledKeywords = ["ext_modules", "cffi_modules", "rust_extensions", "libraries"];
 
     private static void ReadSetupPy(InferenceFacts found)
     {
@@ -126,8 +124,7 @@ public static partial class EnvironmentInference
         layout.Packages.AddRange(metadata.Packages);
         layout.PyModules.AddRange(metadata.PyModules);
         AddConsoleScripts(layout, metadata.ConsoleScripts);
-        foreach (string keyword in CompiledKeywords)
-            if (metadata.KeywordLines.TryGetValue(keyword, out int line)) layout.CompiledParts.Add($"setup.py:{line}: {keyword}");
+        layout.SetupPyCompiledParts.AddRange(metadata.CompiledParts);
         if (metadata.Unresolved.Count > 0)
             found.Notes.Add($"setup.py: not read without running it: {string.Join(", ", metadata.Unresolved)}.");
     }

@@ -53,6 +53,9 @@ internal sealed class LayoutFacts
     /// <summary>Console scripts: name → <c>module:function</c>.</summary>
     public Dictionary<string, string> Scripts { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Compiled parts, each naming where it is declared (<c>setup.py:12: ext_modules</c>).</summary>
+    /// <summary>Compiled parts declared in pyproject.toml, each naming where.</summary>
     public List<string> CompiledParts { get; } = [];
+
+    /// <summary>Compiled parts of setup.py (<c>setup.py:12: ext_modules</c>); they count only when setuptools builds the project.</summary>
+    public List<string> SetupPyCompiledParts { get; } = [];
 }

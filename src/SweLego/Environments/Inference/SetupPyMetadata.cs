@@ -30,8 +30,11 @@ public sealed record SetupPyMetadata
     /// <summary><c>entry_points["console_scripts"]</c> entries, <c>name = module:function</c>.</summary>
     public IReadOnlyList<string> ConsoleScripts { get; init; } = [];
 
-    /// <summary>Every keyword of the call with the line it is on (e.g. to name <c>ext_modules</c>).</summary>
-    public IReadOnlyDictionary<string, int> KeywordLines { get; init; } = new Dictionary<string, int>();
+    /// <summary>
+    /// Keywords that build compiled code (<c>ext_modules</c>, <c>cffi_modules</c>, <c>rust_extensions</c>,
+    /// <c>libraries</c>) with a value that is not a literal empty list, each as <c>setup.py:LINE: keyword</c>.
+    /// </summary>
+    public IReadOnlyList<string> CompiledParts { get; init; } = [];
 
     /// <summary>Keywords present in the call whose values could not be read without running the file.</summary>
     public IReadOnlyList<string> Unresolved { get; init; } = [];

@@ -27,13 +27,14 @@ public static class SetupPyReader
 
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var unresolved = new List<string>();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var compiled = new List<string>();
         string? findWhere = null;
         foreach (var argument in call.Arguments.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.DictionaryUnpacked) unresolved.Add("**" + argument.Value.Text);
             if (argument.ArgumentKind != ArgumentKind.Keyword || argument.NameToken is not { } name) continue;
-            lines[name.Text] = argument.StartLocation.Line;
+            if (CompiledKeywords.Contains(name.Text) && Evaluate(argument.Value, names, depth: 0) is not List<object?> { Count: 0 })
+                compiled.Add($"setup.py:{argument.StartLocation.Line}: {name.Text}");
             if (name.Text == "packages" && FindPackagesWhere(argument.Value, names) is { } where)
             {
                 findWhere = where;
@@ -65,7 +66,7 @@ public static class SetupPyReader
             ConsoleScripts = values.GetValueOrDefault("entry_points") is Dictionary<string, object?> entryPoints
                 ? Strings(entryPoints.GetValueOrDefault("console_scripts"))
                 : [],
-            KeywordLines = lines,
+            CompiledParts = compiled,
             Unresolved = unresolved,
         };
     }
@@ -93,6 +94,9 @@ public static class SetupPyReader
 
         return ".";
     }
+
+    /// <summary>setup() keywords that build compiled code.</summary>
+    private static readonly string[] CompiledKeywords = ["ext_modules", "cffi_modules", "rust_extensions", "libraries"];
 
     private static bool IsSetupCall(CallExpressionSyntax call) => call.Function switch
     {

@@ -49,6 +49,8 @@ internal static class SourceLayout
     private static string? NeedsCompiler(LayoutFacts layout)
     {
         var reasons = new List<string>(layout.CompiledParts);
+        // Another backend (flit, hatch, ...) never runs setup.py: its ext_modules do not matter.
+        if (layout.BuildBackend is null || layout.BuildBackend.StartsWith("setuptools", StringComparison.Ordinal)) reasons.AddRange(layout.SetupPyCompiledParts);
         string? compiling = CompilingBuild.FirstOrDefault(tool =>
             layout.BuildBackend?.StartsWith(tool, StringComparison.OrdinalIgnoreCase) == true
             || layout.BuildRequires.Any(r => EnvironmentInference.RequirementName(r).Equals(tool.Replace('_', '-'), StringComparison.OrdinalIgnoreCase)));

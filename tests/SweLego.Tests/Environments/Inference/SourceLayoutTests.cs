@@ -106,6 +106,19 @@ public sealed class SourceLayoutTests : IDisposable
         Assert.Equal("setup.py:6: ext_modules", Plan(ProjectLayout.CExtension).NeedsCompiler);
     }
 
+    [Fact]
+    public void SetupPyExtensions_DoNotCountForAnotherBackendOrWhenEmpty()
+    {
+        // tomli's layout: flit builds it; setup.py only serves an optional mypyc build.
+        File.WriteAllText(_folder.Combine("pyproject.toml"), "[build-system]\nrequires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"\n\n[project]\nname = \"x\"\n");
+        File.WriteAllText(_folder.Combine("setup.py"), "from setuptools import setup\nsetup(ext_modules=build_them())\n");
+        Assert.Null(EnvironmentInference.Infer(_folder.Path).SourceInstall!.NeedsCompiler);
+
+        File.Delete(_folder.Combine("pyproject.toml"));
+        File.WriteAllText(_folder.Combine("setup.py"), "from setuptools import setup\nEXTENSIONS = []\nsetup(name='x', ext_modules=EXTENSIONS)\n");
+        Assert.Null(EnvironmentInference.Infer(_folder.Path).SourceInstall!.NeedsCompiler);
+    }
+
     [Theory]
     [InlineData("maturin", "maturin")]
     [InlineData("scikit_build_core.build", "scikit_build_core")]
