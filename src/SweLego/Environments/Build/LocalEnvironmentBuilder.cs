@@ -16,6 +16,9 @@ public static class LocalEnvironmentBuilder
 {
     private const string MarkerFile = ".swelego-environment.json";
 
+    /// <summary>How long a build waits for another build of the same environment.</summary>
+    private static readonly TimeSpan MaxBuildWait = TimeSpan.FromHours(2);
+
     /// <param name="workdir">
     /// Where the repository is mounted in the sandbox (default: its own path). An editable install
     /// points at this path, so every checkout later mounted there uses the environment.
@@ -25,6 +28,9 @@ public static class LocalEnvironmentBuilder
     {
         string directory = Path.GetFullPath(Path.Combine(environmentsRoot, spec.ContentHash + (offline ? "-offline" : "")));
         string marker = Path.Combine(directory, MarkerFile);
+        // One build per directory at a time, across threads and processes: a second build of the same
+        // spec waits, then reuses the first one's environment.
+        using var buildLock = await Task.Run(() => FileLock.Acquire(directory, MaxBuildWait), cancellationToken);
         if (File.Exists(marker) && JsonSerializer.Deserialize<EnvironmentBuildResult>(File.ReadAllText(marker), RunJson.Options) is { Success: true } previous)
             return previous with { Reused = true };
 

@@ -36,6 +36,20 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_SameSpecTwiceAtOnce_OneBuildsTheOtherWaitsAndReuses()
+    {
+        SampleProject.Write(_repo, 5, "");
+        var spec = EnvironmentInference.Infer(_repo.Path);
+
+        var both = await Task.WhenAll(
+            LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, _environments.Path, offline: true),
+            LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, _environments.Path, offline: true));
+
+        Assert.All(both, b => Assert.True(b.Success, b.Problem));
+        Assert.Single(both, b => b.Reused);
+    }
+
+    [Fact]
     public async Task BuildAsync_BrokenSetupPy_FailsNamingTheStep()
     {
         File.WriteAllText(_repo.Combine("setup.py"), "from setuptools import setup\nsetup(name='broken', packages=['missing_package'])\n");
