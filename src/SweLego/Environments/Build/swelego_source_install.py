@@ -35,6 +35,7 @@ CAUSES = [
     re.compile(r"invalid pyproject\.toml config[^\n]*"),
 ]
 GENERIC = ("error: subprocess-exited-with-error", "error: metadata-generation-failed")
+EXCEPTION = re.compile(r"^[A-Z]\w*(?:Error|Exception): .+")
 
 HOOK = '''\
 # Written by swelego's source install: serves packages whose folder is named differently and
@@ -72,6 +73,9 @@ def cause(log):
         if match:
             return match.group(0).strip()
     lines = [line.strip(" \t│╰─>×") for line in log.splitlines()]
+    exceptions = [line for line in lines if EXCEPTION.match(line)]
+    if exceptions:
+        return exceptions[-1]
     errors = [line for line in lines if line.lower().startswith("error:") and line not in GENERIC]
     if errors:
         return errors[-1]
