@@ -181,7 +181,34 @@ public static partial class EnvironmentInference
             return "pytest";
         }
 
+        if (UndiscoverableByUnittest(found.Root) is { } folder)
+        {
+            found.Notes.Add($"pytest chosen: unittest's discovery would find no test in {folder} (no __init__.py on the way), and pytest runs unittest-style tests too.");
+            return "pytest";
+        }
+
         return "unittest";
+    }
+
+    /// <summary>
+    /// The folder of the first test module (<c>test*.py</c>, unittest's pattern) when none of them can be
+    /// discovered by <c>python -m unittest</c>, which only descends into packages; null when one can, or there are none.
+    /// </summary>
+    private static string? UndiscoverableByUnittest(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
+        string? first = null;
+        foreach (string module in Directory.EnumerateFiles(root, "test*.py", options).Take(MaxTestModulesScanned))
+        {
+            string? folder = Path.GetDirectoryName(module);
+            bool discoverable = true;
+            for (; folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+                discoverable &= File.Exists(Path.Combine(folder, "__init__.py"));
+            if (discoverable) return null;
+            first ??= Path.GetRelativePath(root, Path.GetDirectoryName(module)!);
+        }
+
+        return first;
     }
 
     /// <summary>

@@ -76,6 +76,7 @@ public sealed class EnvironmentInferenceTests : IDisposable
     public void Infer_NoPytestAnywhere_UnittestSpec()
     {
         Write("setup.cfg", "[metadata]\nname = plain\n[options]\ninstall_requires =\n    six\n");
+        Write("tests/__init__.py", "");
         Write("tests/test_x.py", "import unittest\n");
 
         var spec = EnvironmentInference.Infer(_repo.Path);
@@ -83,6 +84,19 @@ public sealed class EnvironmentInferenceTests : IDisposable
         Assert.Equal("unittest", spec.TestFramework);
         Assert.Equal("python -m unittest -v", spec.TestCommand);
         Assert.Equal(["python -m pip install -e ."], spec.InstallSteps);
+    }
+
+    [Fact]
+    public void Infer_UnittestTestsOutsidePackages_PytestBecauseUnittestWouldFindNone()
+    {
+        // python -m unittest only descends into packages: tests/ without __init__.py holds 0 tests for it.
+        Write("setup.cfg", "[metadata]\nname = plain\n");
+        Write("tests/test_x.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        pass\n");
+
+        var spec = EnvironmentInference.Infer(_repo.Path);
+
+        Assert.Equal("pytest", spec.TestFramework);
+        Assert.Contains(spec.Notes, n => n.StartsWith("pytest chosen: unittest's discovery would find no test in tests (no __init__.py", StringComparison.Ordinal));
     }
 
     [Theory]
