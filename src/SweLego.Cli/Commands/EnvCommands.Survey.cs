@@ -51,11 +51,10 @@ internal static partial class EnvCommands
             bool asJson = parse.GetValue(json);
             var console = CliConsole.ForOutput();
             // Each commit's verdict on stderr as it comes; the table follows at the end.
-            var progress = new Progress<SurveyRow>(row =>
+            var report = await EnvironmentSurvey.RunAsync(parse.GetValue(repositories)!, options, row =>
             {
                 if (!asJson) Console.Error.WriteLine($"{Short(row)}: {Describe(row)}");
-            });
-            var report = await EnvironmentSurvey.RunAsync(parse.GetValue(repositories)!, options, progress, cancellationToken);
+            }, cancellationToken);
             if (asJson)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { report.Rows, report.Succeeded, report.ByFallback, report.SuccessRate }, RunJson.IndentedOptions));

@@ -33,8 +33,8 @@ internal sealed class LayoutFacts
     /// <summary>hatch wheel <c>sources</c>: path prefix → replacement ("" for a list entry: the prefix is removed).</summary>
     public Dictionary<string, string> HatchSources { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>poetry <c>packages</c>: (include, from).</summary>
-    public List<(string Include, string? From)> PoetryPackages { get; } = [];
+    /// <summary>The folders poetry's <c>packages</c> entries include from (<c>from</c>, "." when absent).</summary>
+    public List<string> PoetryFrom { get; } = [];
 
     /// <summary>pdm <c>[tool.pdm.build] package-dir</c>.</summary>
     public string? PdmPackageDir { get; set; }

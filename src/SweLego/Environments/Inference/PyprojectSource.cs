@@ -71,8 +71,7 @@ internal static class PyprojectSource
 
         // poetry and pdm
         foreach (var package in toml.GetTableArray("tool", "poetry", "packages") ?? [])
-            if (package.TryGetValue("include", out var include) && include is string included)
-                layout.PoetryPackages.Add((included, package.TryGetValue("from", out var from) ? from as string : null));
+            if (package.ContainsKey("include")) layout.PoetryFrom.Add(package.TryGetValue("from", out var from) && from is string folder ? folder : ".");
         layout.PdmPackageDir ??= toml.GetString("tool", "pdm", "build", "package-dir");
 
         layout.VersionFile ??= toml.GetString("tool", "hatch", "version", "path");

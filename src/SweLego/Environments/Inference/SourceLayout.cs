@@ -27,7 +27,7 @@ internal static class SourceLayout
             AddModuleFolder(found.Root, layout.FlitModule ?? ImportName(name), entries);
         foreach (string folder in layout.HatchPackages) entries.Add(Parent(Normalize(folder)));
         foreach (var (prefix, replacement) in layout.HatchSources) AddMapped(replacement.Replace('/', '.').Trim('.'), prefix, entries, packages);
-        foreach (var (include, from) in layout.PoetryPackages) entries.Add(Normalize(from ?? "."));
+        entries.AddRange(layout.PoetryFrom);
         if (layout.PdmPackageDir is { } pdm) entries.Add(Normalize(pdm));
         if (entries.Count == 0 && packages.Count == 0) entries.Add(HasPythonCode(Path.Combine(found.Root, "src")) ? "src" : ".");
 

@@ -15,15 +15,18 @@ namespace SweLego.Environments.Survey;
 /// and reports per commit whether it built (by pip or by the source install) and how many tests
 /// were collected. The user's repositories are only read: each commit is a throw-away clone.
 /// A problem with one repository or commit is its row's reason; the survey goes on.
+/// <c>onRow</c> sees each row as soon as it and the rows before it are done, in order.
 /// </summary>
 public static partial class EnvironmentSurvey
 {
     public static async Task<SurveyReport> RunAsync(
-        IReadOnlyList<string> repositories, SurveyOptions options, IProgress<SurveyRow>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> repositories, SurveyOptions options, Action<SurveyRow>? onRow = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
-        var items = new List<(string Repository, string? Commit, string? Problem)>();
-        foreach (string repository in repositories) items.AddRange(await CommitsAsync(Path.GetFullPath(repository), options.History, cancellationToken));
+        var found = new List<(string Repository, string? Commit, string? Problem)>();
+        foreach (string repository in repositories) found.AddRange(await CommitsAsync(Path.GetFullPath(repository), options.History, cancellationToken));
+        // Each item's own checkout folder, by position: the same repository may be given twice.
+        var items = found.Select((item, index) => (item.Repository, item.Commit, item.Problem, Index: index)).ToList();
 
         string scratch = Directory.CreateTempSubdirectory("swelego-survey-").FullName;
         var rows = new List<SurveyRow>();
@@ -32,11 +35,11 @@ public static partial class EnvironmentSurvey
             await OrderedParallel.ForEachAsync(items, options.Jobs,
                 (item, token) => item.Commit is null
                     ? Task.FromResult(new SurveyRow(item.Repository, "", SurveyOutcome.Failed, item.Problem))
-                    : SurveyCommitAsync(item.Repository, item.Commit, Path.Combine(scratch, $"{items.IndexOf(item)}"), options, token),
+                    : SurveyCommitAsync(item.Repository, item.Commit, Path.Combine(scratch, item.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)), options, token),
                 (_, row) =>
                 {
                     rows.Add(row);
-                    progress?.Report(row);
+                    onRow?.Invoke(row);
                 },
                 cancellationToken);
         }
