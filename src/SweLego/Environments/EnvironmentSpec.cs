@@ -34,7 +34,7 @@ public sealed record EnvironmentSpec : IVersionedRecord
     /// <summary>The test command test files are appended to (spec §5), e.g. <c>pytest -rA</c>.</summary>
     public required string TestCommand { get; init; }
 
-    /// <summary>Name of the log parser for the test command's output (see SweLego.Testing).</summary>
+    /// <summary>Name of the log parser for the test command's output (see SweLego.Tasks.Harness).</summary>
     public required string LogParser { get; init; }
 
     /// <summary>

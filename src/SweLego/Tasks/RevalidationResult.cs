@@ -1,4 +1,4 @@
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks;
 

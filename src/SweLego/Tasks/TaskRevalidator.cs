@@ -1,5 +1,5 @@
 using SweLego.Sandboxes.Docker;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks;
 

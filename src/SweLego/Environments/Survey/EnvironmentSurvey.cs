@@ -5,7 +5,7 @@ using SweLego.Environments.Inference;
 using SweLego.Sandboxes;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Environments.Survey;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using SweLego.Environments;
 using SweLego.Environments.Inference;
 using SweLego.Runs;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Real;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SweLego.Tasks.Synthetic.Coverage;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
 

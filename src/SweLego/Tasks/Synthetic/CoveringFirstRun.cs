@@ -1,7 +1,7 @@
 using System.Text;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Shell;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SweLego.Runs;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
 

@@ -1,7 +1,7 @@
 using SweLego.Environments;
 using SweLego.Tasks.Synthetic.Coverage;
 using SweLego.Tasks.Synthetic.ProblemStatements;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
 

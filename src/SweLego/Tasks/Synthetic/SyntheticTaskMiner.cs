@@ -13,7 +13,7 @@ using SweLego.Models;
 using SweLego.Python.Semantics;
 using SweLego.Tasks.Synthetic.ProblemStatements;
 using SweLego.Tasks.Synthetic.Rewrite;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
 

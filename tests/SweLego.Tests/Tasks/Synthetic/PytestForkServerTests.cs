@@ -1,7 +1,7 @@
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Bwrap;
 using SweLego.Tasks.Synthetic;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Tasks.Synthetic;

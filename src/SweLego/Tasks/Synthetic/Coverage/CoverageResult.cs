@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic.Coverage;
 

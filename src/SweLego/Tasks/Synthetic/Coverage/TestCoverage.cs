@@ -3,7 +3,7 @@ using System.Text.Json;
 using SweLego.Python;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Shell;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic.Coverage;
 

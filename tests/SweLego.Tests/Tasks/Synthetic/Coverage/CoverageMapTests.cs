@@ -1,7 +1,7 @@
 using SweLego.Python;
 using SweLego.Runs;
 using SweLego.Tasks.Synthetic.Coverage;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tests.Tasks.Synthetic.Coverage;
 

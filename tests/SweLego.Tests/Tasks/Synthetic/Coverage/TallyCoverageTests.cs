@@ -4,7 +4,7 @@ using SweLego.Python.Syntax;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Bwrap;
 using SweLego.Tasks.Synthetic.Coverage;
-using SweLego.Testing;
+using SweLego.Tasks.Harness;
 using SweLego.Tests.TestSupport;
 using Xunit.Abstractions;
 
