@@ -42,7 +42,7 @@ public static partial class EnvironmentInference
                 "unittest" => "python -m unittest -v",
                 _ => "pytest -rA",
             },
-            LogParser = framework == "unittest" ? "unittest" : framework,
+            LogParser = framework switch { "django" => SweLego.Tasks.Harness.DjangoStrictLogParser.ParserName, "unittest" => "unittest", _ => framework },
             SourceInstall = found.Installable ? SourceLayout.Plan(found) : null,
             Sources = [.. found.Sources],
             Notes = [.. found.Notes],

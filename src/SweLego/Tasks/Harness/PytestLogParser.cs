@@ -2,7 +2,8 @@ namespace SweLego.Tasks.Harness;
 
 /// <summary>
 /// `pytest`: the harness's parse_log_pytest over `pytest -rA` short-summary lines
-/// (`PASSED tests/x.py::test_a`, `FAILED tests/x.py::test_b - AssertionError`).
+/// (`PASSED tests/x.py::test_a`, `FAILED tests/x.py::test_b - AssertionError`); also the parser
+/// of astroid, flask, marshmallow, pvlib, pyvista, sqlfluff and xarray.
 /// </summary>
 /// <remarks>
 /// The name is the first word after the status, exactly as the harness splits it, so a
@@ -10,11 +11,13 @@ namespace SweLego.Tasks.Harness;
 /// FAIL_TO_PASS lists of existing SWE-bench instances were produced this way and grading
 /// compares keys. Use <c>pytest_nodeid</c> for tasks we create ourselves.
 /// </remarks>
-public sealed class PytestLogParser : ITestLogParser
+public sealed class PytestLogParser(HarnessVersion version) : ITestLogParser
 {
     public const string ParserName = "pytest";
 
     public string Name => ParserName;
+
+    public HarnessVersion Version => version;
 
     public IReadOnlyDictionary<string, TestStatus> Parse(string log)
     {
@@ -22,45 +25,11 @@ public sealed class PytestLogParser : ITestLogParser
         var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
         foreach (var line in LogLines.Split(log))
         {
-            TryParseLeadingStatus(line, map);
+            if (HarnessPytestLines.TryRead(line, version, out var name, out var status))
+            {
+                map[name] = status;
+            }
         }
         return map;
-    }
-
-    /// <summary>The harness's prefix rule, shared with <see cref="PytestV2LogParser"/>.</summary>
-    internal static bool TryParseLeadingStatus(string line, Dictionary<string, TestStatus> map, Func<string, string>? nameOf = null)
-    {
-        if (!StartsWithStatus(line, out var status))
-        {
-            return false;
-        }
-        // The harness drops " - " only on FAILED lines so the message's first word is not the name;
-        // for the name itself this changes nothing because split() stops at the first space anyway.
-        var text = status == TestStatus.Failed ? line.Replace(" - ", " ", StringComparison.Ordinal) : line;
-        var words = LogLines.Words(text);
-        if (words.Length >= 2)
-        {
-            // The harness stores the status word as printed; a prefix match such as "PASSEDX" keeps
-            // its own word there, which cannot be a status, so we only record exact words.
-            if (TestStatusNames.TryParse(words[0], out var exact))
-            {
-                map[nameOf is null ? words[1] : nameOf(words[1])] = exact;
-            }
-        }
-        return true;
-    }
-
-    internal static bool StartsWithStatus(string line, out TestStatus status)
-    {
-        foreach (var (word, s) in TestStatusNames.All)
-        {
-            if (line.StartsWith(word, StringComparison.Ordinal))
-            {
-                status = s;
-                return true;
-            }
-        }
-        status = default;
-        return false;
     }
 }

@@ -8,11 +8,13 @@ namespace SweLego.Tasks.Harness;
 /// only the last path segment, so ids do not depend on where the repository was checked out
 /// (`test_x[/tmp/abc/data.txt]` → `test_x[/data.txt]`).
 /// </summary>
-public sealed partial class PytestOptionsLogParser : ITestLogParser
+public sealed partial class PytestOptionsLogParser(HarnessVersion version) : ITestLogParser
 {
     public const string ParserName = "pytest_options";
 
     public string Name => ParserName;
+
+    public HarnessVersion Version => version;
 
     public IReadOnlyDictionary<string, TestStatus> Parse(string log)
     {
@@ -20,7 +22,10 @@ public sealed partial class PytestOptionsLogParser : ITestLogParser
         var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
         foreach (var line in LogLines.Split(log))
         {
-            PytestLogParser.TryParseLeadingStatus(line, map, Normalize);
+            if (HarnessPytestLines.TryRead(line, version, out var name, out var status))
+            {
+                map[Normalize(name)] = status;
+            }
         }
         return map;
     }

@@ -20,6 +20,7 @@ public static class TestStatusNames
         TestStatus.Skipped => "SKIPPED",
         TestStatus.Error => "ERROR",
         TestStatus.XFail => "XFAIL",
+        TestStatus.Other => "OTHER",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -36,6 +37,9 @@ public static class TestStatusNames
         status = default;
         return false;
     }
+
+    /// <summary>The harness keeps whatever word it split off; anything but the five statuses grades as <see cref="TestStatus.Other"/>.</summary>
+    public static TestStatus FromHarnessWord(string word) => TryParse(word, out var status) ? status : TestStatus.Other;
 
     /// <summary>Grading counts these as passing (spec §5).</summary>
     public static bool IsPass(this TestStatus status) => status is TestStatus.Passed or TestStatus.XFail;

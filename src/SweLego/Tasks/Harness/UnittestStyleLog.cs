@@ -10,7 +10,7 @@ namespace SweLego.Tasks.Harness;
 internal static partial class UnittestStyleLog
 {
     /// <param name="harnessNames">
-    /// True for `django`: names exactly as the harness keys them (the `FAIL:`/`ERROR:` summary
+    /// True for `django_strict`: names exactly as the harness's `django` keys them (the `FAIL:`/`ERROR:` summary
     /// lines contribute their first word only). False for `unittest`: summary lines and
     /// docstring-described tests keep the `name (module.Class)` id.
     /// </param>
@@ -80,7 +80,7 @@ internal static partial class UnittestStyleLog
 
         if (harnessNames)
         {
-            foreach (var pattern in (Regex[])[InterruptedBySettingsBanner(), InterruptedByServerError(), InterruptedBySystemCheck()])
+            foreach (var pattern in (Regex[])[DjangoLogParser.InterruptedBySettingsBanner(), DjangoLogParser.InterruptedByServerError(), DjangoLogParser.InterruptedBySystemCheck()])
             {
                 foreach (Match match in pattern.Matches(log))
                 {
@@ -145,14 +145,4 @@ internal static partial class UnittestStyleLog
 
     [GeneratedRegex(@"^\w+ \([\w.]+\)$")]
     private static partial Regex TestId();
-
-    // The harness's three patterns for Django output that interrupts a test line before its "ok".
-    [GeneratedRegex(@"^(.*?)\s\.\.\.\sTesting\ against\ Django\ installed\ in\ ((?s:.)*?)\ silenced\)\.\nok$", RegexOptions.Multiline)]
-    private static partial Regex InterruptedBySettingsBanner();
-
-    [GeneratedRegex(@"^(.*?)\s\.\.\.\sInternal\ Server\ Error:\ \/(.*)\/\nok$", RegexOptions.Multiline)]
-    private static partial Regex InterruptedByServerError();
-
-    [GeneratedRegex(@"^(.*?)\s\.\.\.\sSystem check identified no issues \(0 silenced\)\nok$", RegexOptions.Multiline)]
-    private static partial Regex InterruptedBySystemCheck();
 }
