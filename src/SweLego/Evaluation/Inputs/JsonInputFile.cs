@@ -80,6 +80,9 @@ internal static class JsonInputFile
             var end = dictionary ? JsonTokenType.EndObject : JsonTokenType.EndArray;
             while (reader.Read() && reader.TokenType != end)
             {
+                // A keyed item's text includes its key: two instances may well hold the same value.
+                long start = reader.TokenStartIndex;
+                var origin = new InputOrigin(path, LineAt(start));
                 string? key = null;
                 if (dictionary)
                 {
@@ -87,8 +90,6 @@ internal static class JsonInputFile
                     reader.Read();
                 }
 
-                long start = reader.TokenStartIndex;
-                var origin = new InputOrigin(path, LineAt(start));
                 var value = JsonNode.Parse(ref reader);
                 string? fingerprint = fingerprints ? Fingerprint(bytes.Span[(int)start..(int)reader.BytesConsumed]) : null;
                 items.Add(new JsonItem(origin, value, null, key, fingerprint));
