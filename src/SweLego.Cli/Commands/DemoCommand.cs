@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using SweLego.Samples;
-using SweLego.Tasks.Real;
-using SweLego.Tasks.Synthetic;
 
 namespace SweLego.Cli.Commands;
 
@@ -26,20 +24,9 @@ internal static class DemoCommand
         {
             var clock = Stopwatch.StartNew();
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
-            string repository = folder.StagePath("demo", "tally");
-            if (!Directory.Exists(Path.Combine(repository, ".git")))
-            {
-                if (Directory.Exists(repository)) Directory.Delete(repository, recursive: true);
-                await SampleRepository.CreateHistoryAsync(repository, cancellationToken);
-            }
-
-            string prs = await SampleRepository.WritePrsFileAsync(repository, folder.StagePath("demo", "prs.jsonl"), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[bold]1/2 real tasks[/] from the history of {repository}");
-            var real = await TaskCommands.RunRealWithProgressAsync(folder,
-                new RealTaskOptions { Repository = repository, PrsFile = prs, Offline = true, Jobs = parse.GetValue(jobs) }, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[bold]2/2 synthetic tasks[/] (procedural mutators, coverage-guided)");
-            var synthetic = await TaskCommands.RunSynthWithProgressAsync(folder,
-                new SyntheticTaskOptions { Repository = repository, Offline = true, Jobs = parse.GetValue(jobs), Max = parse.GetValue(max) }, cancellationToken);
+            var demo = await StageProgressDisplay.RunAsync(progress => SampleDemo.RunAsync(folder,
+                new SampleDemoOptions { Jobs = parse.GetValue(jobs), MaxSynthetic = parse.GetValue(max) }, progress, cancellationToken));
+            var (real, synthetic) = (demo.Real, demo.Synthetic);
 
             var table = new Table().AddColumns("stage", "instances", "rejected", "where");
             table.AddRow("real tasks", real.Kept.ToString(CultureInfo.InvariantCulture), real.Rejected.Values.Sum().ToString(CultureInfo.InvariantCulture),

@@ -79,17 +79,12 @@ internal static partial class TaskCommands
                     : null,
             });
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
-            var summary = await RunSynthWithProgressAsync(folder, options, cancellationToken);
+            var summary = await StageProgressDisplay.RunAsync(progress => SyntheticTaskMiner.RunAsync(folder, options, progress, cancellationToken));
             PrintSynth(summary, folder);
             return 0;
         });
         return command;
     }
-
-    internal static Task<SyntheticTaskSummary> RunSynthWithProgressAsync(RunFolder folder, SyntheticTaskOptions options, CancellationToken cancellationToken) =>
-        WithProgressAsync<SyntheticTaskProgress, SyntheticTaskSummary>("synthetic tasks",
-            progress => SyntheticTaskMiner.RunAsync(folder, options, progress, cancellationToken),
-            p => (p.Candidates, p.Done, p.Phase == "validating" ? $"{p.Done}/{p.Candidates} bugs · kept {p.Kept}{RejectedText(p.Rejected)}" : p.Phase));
 
     internal static void PrintSynth(SyntheticTaskSummary summary, RunFolder folder)
     {

@@ -188,7 +188,7 @@ internal static partial class TaskCommands
             RealTaskSummary summary;
             try
             {
-                summary = await RunRealWithProgressAsync(folder, options, cancellationToken);
+                summary = await StageProgressDisplay.RunAsync(progress => RealTaskMiner.RunAsync(folder, options, progress, cancellationToken));
             }
             catch (GitException e)
             {
@@ -199,40 +199,6 @@ internal static partial class TaskCommands
             return 0;
         });
         return command;
-    }
-
-    internal static Task<RealTaskSummary> RunRealWithProgressAsync(RunFolder folder, RealTaskOptions options, CancellationToken cancellationToken) =>
-        WithProgressAsync<RealTaskProgress, RealTaskSummary>("finding candidates",
-            progress => RealTaskMiner.RunAsync(folder, options, progress, cancellationToken),
-            p => (p.Candidates, p.Done, $"{p.Done}/{p.Candidates} candidates · kept {p.Kept}{RejectedText(p.Rejected)}"));
-
-    /// <summary>One progress bar for a task stage: <paramref name="describe"/> gives its total, done count and text.</summary>
-    private static async Task<TSummary> WithProgressAsync<TProgress, TSummary>(
-        string start, Func<IProgress<TProgress>, Task<TSummary>> work, Func<TProgress, (int Total, int Done, string Text)> describe)
-    {
-        TSummary? summary = default;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(start, maxValue: 1);
-                summary = await work(new Progress<TProgress>(p =>
-                {
-                    var (total, done, text) = describe(p);
-                    task.MaxValue = Math.Max(1, total);
-                    task.Value = done;
-                    task.Description = Markup.Escape(text);
-                }));
-                task.Value = task.MaxValue;
-            });
-        return summary!;
-    }
-
-    /// <summary>" · rejected: no_fail_to_pass 2, …" for the progress line, or "" when nothing was rejected.</summary>
-    private static string RejectedText<TKind>(IReadOnlyDictionary<TKind, int> rejected) where TKind : struct, Enum
-    {
-        string text = string.Join(", ", rejected.Where(kv => kv.Value > 0).Select(kv => $"{Name(kv.Key)} {kv.Value}"));
-        return text.Length > 0 ? $" · rejected: {text}" : "";
     }
 
     private static void Print(RealTaskSummary summary, RunFolder folder)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Sandboxes;
+using SweLego.Runs.Stages;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Tasks.Harness;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweLego.Runs;
+using SweLego.Runs.Stages;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
 
@@ -9,10 +9,10 @@ namespace SweLego.Tasks.Real;
 /// <summary>
 /// <c>swelego tasks real</c>: turns a repository's history into validated SWE-bench instances in
 /// the run folder's <see cref="Stage"/> stage. Candidates are validated newest first, up to
-/// <see cref="TaskMiningOptions.Jobs"/> at once; each ends as one line in <see cref="InstancesFile"/>
-/// or <see cref="RejectedFile"/>, so a run stopped at any point resumes where it was and never
-/// repeats or loses a candidate. One bad candidate never stops the batch; one that failed with
-/// an unexpected error (<see cref="RejectionKind.Error"/>) is recorded and tried again on resume.
+/// <see cref="TaskMiningOptions.Jobs"/> at once by the <see cref="StageRunner"/> (<see cref="RealTaskWork"/>); each ends
+/// as one line in <see cref="InstancesFile"/> or <see cref="RejectedFile"/>, so a run stopped at any point resumes where it
+/// was and never repeats or loses a candidate. One bad candidate never stops the batch; one that failed with
+/// an unexpected error (<see cref="RejectionKind.Error"/>) is tried again at once, then recorded and tried again on resume.
 /// </summary>
 public static class RealTaskMiner
 {
@@ -21,14 +21,14 @@ public static class RealTaskMiner
     public const string RejectedFile = "rejected.jsonl";
 
     public static async Task<RealTaskSummary> RunAsync(
-        RunFolder run, RealTaskOptions options, IProgress<RealTaskProgress>? progress = null, CancellationToken cancellationToken = default)
+        RunFolder run, RealTaskOptions options, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         return await run.GuardStageAsync(Stage, () => RunStageAsync(run, options, progress, cancellationToken));
     }
 
     private static async Task<RealTaskSummary> RunStageAsync(
-        RunFolder run, RealTaskOptions options, IProgress<RealTaskProgress>? progress, CancellationToken cancellationToken)
+        RunFolder run, RealTaskOptions options, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -49,117 +49,30 @@ public static class RealTaskMiner
         }
 
         run.StartStage(Stage);
+        progress?.Report(StageProgress.Starting(Stage, "finding candidates"));
         var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
         var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
         string? noCandidates = candidates.Count == 0 ? await CandidateDiscovery.ExplainNoCandidatesAsync(mirror, options.Since, cancellationToken) : null;
 
-        var kept = run.ReadDoneKeys<TaskInstance>(Stage, InstancesFile, i => i.InstanceId, RunJson.Options);
-        string rejectedPath = run.StagePath(Stage, RejectedFile);
-        // An unexpected error says nothing about the candidate (the daemon was down, the disk full): it is tried again.
-        var rejected = (File.Exists(rejectedPath) ? JsonlReader.Read<RealTaskRejection>(rejectedPath, RunJson.Options) : [])
-            .Where(r => r.Kind != RejectionKind.Error)
-            .GroupBy(r => r.CandidateId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Kind, StringComparer.Ordinal);
-        var rejectedCounts = new ConcurrentDictionary<RejectionKind, int>(rejected.Values.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()));
-        int skipped = candidates.Count(c => kept.Contains(c.Id) || rejected.ContainsKey(c.Id));
-
-        using var instances = run.OpenJsonlWriter<TaskInstance>(Stage, InstancesFile);
-        using var rejections = run.OpenJsonlWriter<RealTaskRejection>(Stage, RejectedFile);
-        foreach (var record in badRecords.Where(r => !rejected.ContainsKey(r.CandidateId)))
-        {
-            rejections.Append(record);
-            rejectedCounts.AddOrUpdate(record.Kind, 1, (_, n) => n + 1);
-        }
-
-        int keptCount = kept.Count;
-        int done = skipped;
-        void Report(string? current) =>
-            progress?.Report(new RealTaskProgress(candidates.Count, done, keptCount, new Dictionary<RejectionKind, int>(rejectedCounts), current));
-        Report(null);
-
-        string work = run.StagePath(Stage, "work");
-        Directory.CreateDirectory(work);
+        string slots = run.StagePath(Stage, "work");
+        Directory.CreateDirectory(slots);
         var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
         Directory.CreateDirectory(run.StagePath(Stage, "environments"));
         var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
-        var slots = new ConcurrentBag<ValidationSlot>(
-            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
-        long testTicks = 0;
-
-        // Results are recorded in candidate order (the same instances for any --jobs). Reaching --max cancels
-        // the work in flight: unfinished candidates are not recorded, so a later run with a higher --max does them.
-        using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.Max is { } max && keptCount >= max) await enough.CancelAsync();
-        var todo = candidates.Where(c => !kept.Contains(c.Id) && !rejected.ContainsKey(c.Id)).ToList();
+        var work = new RealTaskWork(options, mirror, validator, slots, badRecords);
+        StageRunSummary ran;
         try
         {
-            await OrderedParallel.ForEachAsync(todo, options.Jobs,
-                async (candidate, token) =>
-                {
-                    slots.TryTake(out var slot);
-                    try
-                    {
-                        Report(candidate.Id);
-                        return await ValidateOrErrorAsync(validator, candidate, slot!, token);
-                    }
-                    finally
-                    {
-                        slots.Add(slot!);
-                    }
-                },
-                (_, result) =>
-                {
-                    var (instance, rejection) = result;
-                    if (instance is not null)
-                    {
-                        instances.Append(instance);
-                        keptCount++;
-                        testTicks += TimeSpan.FromSeconds(instance.Timings.Tests).Ticks;
-                        if (options.Max is { } m && keptCount >= m) enough.Cancel();
-                    }
-                    else if (rejection is not null)
-                    {
-                        rejections.Append(rejection);
-                        rejectedCounts.AddOrUpdate(rejection.Kind, 1, (_, n) => n + 1);
-                        testTicks += TimeSpan.FromSeconds(rejection.Timings?.Tests ?? 0).Ticks;
-                    }
-
-                    done++;
-                    Report(null);
-                },
-                enough.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // --max reached.
+            ran = await StageRunner.RunAsync(run, work, candidates, new StageRunOptions { Jobs = options.Jobs, Max = options.Max }, progress, cancellationToken);
         }
         finally
         {
-            foreach (var slot in slots) await slot.DisposeAsync();
-            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            if (Directory.Exists(slots)) Directory.Delete(slots, recursive: true);
         }
 
         run.CompleteStage(Stage);
-        return new RealTaskSummary(mirror.Name, candidates.Count, keptCount, new Dictionary<RejectionKind, int>(rejectedCounts), skipped,
-            instances.Path, rejections.Path, clock.Elapsed, environments.BuildTime, TimeSpan.FromTicks(testTicks),
-            [.. badRecords.Select(r => r.Reason)], noCandidates);
-    }
-
-    /// <summary>An unexpected failure of one candidate becomes its rejection (kind Error) and resets its slot; cancellation propagates.</summary>
-    private static async Task<(TaskInstance?, RealTaskRejection?)> ValidateOrErrorAsync(
-        CandidateValidator validator, RealCandidate candidate, ValidationSlot slot, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await validator.ValidateAsync(candidate, slot, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await slot.ResetAsync();
-            return (null, new RealTaskRejection
-            {
-                CandidateId = candidate.Id, FixCommit = candidate.FixCommit, BaseCommit = candidate.BaseCommit,
-                Kind = RejectionKind.Error, Reason = $"{e.GetType().Name}: {e.Message}",
-            });
-        }
+        return new RealTaskSummary(mirror.Name, candidates.Count, ran.Count(StageOutcomes.Kept), RejectionOutcomes.ByKind(ran.Counts, RejectionKind.Error),
+            candidates.Count(c => ran.SkippedKeys.Contains(c.Id)), run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile),
+            clock.Elapsed, environments.BuildTime, work.TestTime, [.. badRecords.Select(r => r.Reason)], noCandidates);
     }
 }

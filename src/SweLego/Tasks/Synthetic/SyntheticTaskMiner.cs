@@ -7,6 +7,7 @@ using SweLego.Environments;
 using SweLego.Environments.Inference;
 using SweLego.Python;
 using SweLego.Runs;
+using SweLego.Runs.Stages;
 using SweLego.Tasks.Real;
 using SweLego.Tasks.Synthetic.Coverage;
 using SweLego.Models;
@@ -23,9 +24,10 @@ namespace SweLego.Tasks.Synthetic;
 /// <see cref="Stage"/>). The clean suite runs <see cref="TaskMiningOptions.Runs"/> times
 /// (flaky tests are left out), a tracer maps tests to functions, candidates from every selected
 /// method are ordered by a seeded shuffle, and each is validated first with its covering tests,
-/// then with the whole suite. Resumable like <see cref="RealTaskMiner"/>: one JSONL line per candidate.
+/// then with the whole suite, by the <see cref="StageRunner"/> (<see cref="SyntheticTaskWork"/>). Resumable like
+/// <see cref="RealTaskMiner"/>: one JSONL line per candidate.
 /// </summary>
-public static partial class SyntheticTaskMiner
+public static class SyntheticTaskMiner
 {
     public const string Stage = "tasks-synth";
     public const string InstancesFile = "instances.jsonl";
@@ -35,21 +37,20 @@ public static partial class SyntheticTaskMiner
     public const string BaselineReusedPhase = "baseline: reused";
 
     public static async Task<SyntheticTaskSummary> RunAsync(
-        RunFolder run, SyntheticTaskOptions options, IProgress<SyntheticTaskProgress>? progress = null, CancellationToken cancellationToken = default)
+        RunFolder run, SyntheticTaskOptions options, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         return await run.GuardStageAsync(Stage, () => RunStageAsync(run, options, progress, cancellationToken));
     }
 
     private static async Task<SyntheticTaskSummary> RunStageAsync(
-        RunFolder run, SyntheticTaskOptions options, IProgress<SyntheticTaskProgress>? progress, CancellationToken cancellationToken)
+        RunFolder run, SyntheticTaskOptions options, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
         run.StartStage(Stage);
-        var empty = new Dictionary<SyntheticRejectionKind, int>();
-        progress?.Report(new SyntheticTaskProgress("environment", 0, 0, 0, empty));
+        progress?.Report(StageProgress.Starting(Stage, "environment"));
 
         var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
         string commit = (await mirror.Git.RunAsync(["rev-parse", "--verify", (options.Commit ?? mirror.Head) + "^{commit}"], cancellationToken)).Trim();
@@ -58,12 +59,10 @@ public static partial class SyntheticTaskMiner
         Directory.CreateDirectory(work);
         var pool = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
         Directory.CreateDirectory(run.StagePath(Stage, "environments"));
-        var slots = new ConcurrentBag<ValidationSlot>(
-            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
+        var first = new ValidationSlot(Path.Combine(work, "slot-1"), mirror.Path, options.Backend, options.Docker);
         try
         {
-            slots.TryPeek(out var first);
-            await first!.CheckoutAsync(commit, cancellationToken);
+            await first.CheckoutAsync(commit, cancellationToken);
             EnvironmentSpec spec;
             try
             {
@@ -83,8 +82,8 @@ public static partial class SyntheticTaskMiner
             var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
             var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, progress, cancellationToken);
 
-            progress?.Report(new SyntheticTaskProgress("generating", 0, 0, 0, empty));
-            var state = SyntheticRunState.Read(run, Stage, InstancesFile, RejectedFile);
+            progress?.Report(StageProgress.Starting(Stage, "generating"));
+            var history = SyntheticTaskWork.Records.Read(run);
             var generation = Stopwatch.StartNew();
             var targets = Targets(first.Checkout, context).ToList();
             var candidates = Generate(targets, options.Mutators, mirror, commit);
@@ -92,8 +91,8 @@ public static partial class SyntheticTaskMiner
             var rewrites = new List<SyntheticRejection>();
             if (options.Rewrites)
             {
-                progress?.Report(new SyntheticTaskProgress($"{LlmRewriter.Id}: asking {options.Model!.Endpoint}", 0, 0, 0, empty));
-                var (rewritten, failed) = await RewriteAsync(targets, new LlmRewriter(model!), options.Jobs, mirror, commit, state, cancellationToken);
+                progress?.Report(StageProgress.Starting(Stage, $"{LlmRewriter.Id}: asking {options.Model!.Endpoint}"));
+                var (rewritten, failed) = await RewriteAsync(targets, new LlmRewriter(model!), options.Jobs, mirror, commit, history.IsDone, cancellationToken);
                 candidates.AddRange(rewritten);
                 rewrites.AddRange(failed);
             }
@@ -104,8 +103,14 @@ public static partial class SyntheticTaskMiner
             new Random(options.Seed).Shuffle(ordered);
 
             var validation = Stopwatch.StartNew();
-            var (kept, byMethod, rejected, skipped, modes) = await ValidateAllAsync(run, options, context, [.. ordered], rewrites, state, slots, progress, cancellationToken);
-            return new SyntheticTaskSummary(mirror.Name, commit, targets.Count, candidates.Count, kept, byMethod, rejected, skipped,
+            var stageWork = new SyntheticTaskWork(options, context, work, first, rewrites, history.Results);
+            var ran = await StageRunner.RunAsync(run, stageWork, ordered, new StageRunOptions { Jobs = options.Jobs, Max = options.Max }, progress, cancellationToken);
+            var modes = stageWork.Modes;
+            run.UpdateStage(Stage, s => s.WithCount("kept_fast", modes.ByMode.GetValueOrDefault(SyntheticValidation.CoveringOnly))
+                .WithCount("audited", modes.Audited).WithCount("audit_differed", modes.Differed));
+            run.CompleteStage(Stage);
+            return new SyntheticTaskSummary(mirror.Name, commit, targets.Count, candidates.Count, ran.Count(StageOutcomes.Kept), stageWork.KeptByMethod,
+                RejectionOutcomes.ByKind(ran.Counts, SyntheticRejectionKind.Error), candidates.Count(c => ran.SkippedKeys.Contains(c.Id)),
                 run.StagePath(Stage, InstancesFile), run.StagePath(Stage, RejectedFile), clock.Elapsed, generation.Elapsed, validation.Elapsed, pool.BuildTime)
             {
                 KeptByMode = modes.ByMode, Audited = modes.Audited, AuditDiffered = modes.Differed, BaselineReused = context.BaselineReused, FastMode = context.FastMode,
@@ -113,7 +118,8 @@ public static partial class SyntheticTaskMiner
         }
         finally
         {
-            foreach (var slot in slots) await slot.DisposeAsync();
+            // The runner disposed it if it lent it; disposing again is harmless.
+            await first.DisposeAsync();
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }
@@ -125,7 +131,7 @@ public static partial class SyntheticTaskMiner
     /// </summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
-        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model, IProgress<SyntheticTaskProgress>? progress,
+        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model, IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
         var parser = TestLogParsers.Get(spec.LogParser);
@@ -137,7 +143,7 @@ public static partial class SyntheticTaskMiner
         };
         var record = SyntheticBaselineRecord.TryRead(baselinePath) is { } earlier && earlier.SameKey(key) ? earlier : null;
         bool reused = record is not null;
-        progress?.Report(new SyntheticTaskProgress(reused ? BaselineReusedPhase : "baseline", 0, 0, 0, new Dictionary<SyntheticRejectionKind, int>()));
+        progress?.Report(StageProgress.Starting(Stage, reused ? BaselineReusedPhase : "baseline"));
         if (record is null)
         {
             var session = await slot.SessionAsync(environment, cancellationToken);
@@ -239,14 +245,14 @@ public static partial class SyntheticTaskMiner
     /// </summary>
     private static async Task<(List<(string Id, BugCandidate Candidate)> Candidates, List<SyntheticRejection> Failed)> RewriteAsync(
         List<(ParsedModule Module, PythonFunction Function)> targets, LlmRewriter rewriter, int jobs, RepositoryMirror mirror, string commit,
-        SyntheticRunState state, CancellationToken cancellationToken)
+        Func<string, bool> isDone, CancellationToken cancellationToken)
     {
         var candidates = new ConcurrentBag<(string, BugCandidate)>();
         var failed = new ConcurrentBag<SyntheticRejection>();
         var documented = targets
             .Where(t => t.Function.Docstring is not null)
             .Select(t => (t.Module, t.Function, Id: CandidateId(mirror, commit, LlmRewriter.Id, Hash(Encoding.UTF8.GetBytes($"{t.Module.Path}::{t.Function.QualifiedName}")))))
-            .Where(t => !state.Done.Contains(t.Id))
+            .Where(t => !isDone(t.Id))
             .ToList();
         await Parallel.ForEachAsync(documented, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken }, async (target, token) =>
         {

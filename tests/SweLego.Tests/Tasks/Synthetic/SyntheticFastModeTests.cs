@@ -1,5 +1,6 @@
 using SweLego.Runs;
 using SweLego.Tasks;
+using SweLego.Runs.Stages;
 using SweLego.Tasks.Synthetic;
 using SweLego.Tests.Tasks.Real;
 using SweLego.Tests.TestSupport;
@@ -84,7 +85,7 @@ public sealed class SyntheticFastModeTests(SampleTasksFixture sample) : IClassFi
         Assert.Equal(1, run.ReadManifest().Stage(SyntheticTaskMiner.Stage).Counts["fast_mode"]);
     }
 
-    private sealed class PhaseRecorder : IProgress<SyntheticTaskProgress>
+    private sealed class PhaseRecorder : IProgress<StageProgress>
     {
         private readonly List<string> _phases = [];
 
@@ -96,9 +97,10 @@ public sealed class SyntheticFastModeTests(SampleTasksFixture sample) : IClassFi
             }
         }
 
-        public void Report(SyntheticTaskProgress value)
+        public void Report(StageProgress value)
         {
-            lock (_phases) _phases.Add(value.Phase);
+            if (value.Phase is not { } phase) return;
+            lock (_phases) _phases.Add(phase);
         }
     }
 }

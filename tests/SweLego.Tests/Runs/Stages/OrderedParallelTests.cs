@@ -1,6 +1,6 @@
-using SweLego.Tasks;
+using SweLego.Runs.Stages;
 
-namespace SweLego.Tests.Tasks;
+namespace SweLego.Tests.Runs.Stages;
 
 public sealed class OrderedParallelTests
 {

@@ -1,4 +1,4 @@
-namespace SweLego.Tasks;
+namespace SweLego.Runs.Stages;
 
 /// <summary>
 /// Works on items up to <c>jobs</c> at once but hands the results over one at a time in item
