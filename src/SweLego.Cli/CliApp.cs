@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(SandboxCommands.Create());
         root.Subcommands.Add(PythonCommands.Create());
         root.Subcommands.Add(TaskCommands.Create());
+        root.Subcommands.Add(EvalCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         root.Subcommands.Add(RunCommands.Create());
         return root;

@@ -23,6 +23,7 @@ internal static partial class BenchCommands
         bench.Subcommands.Add(CreateParser());
         bench.Subcommands.Add(CreateTasks());
         bench.Subcommands.Add(CreateSynth());
+        bench.Subcommands.Add(CreateEval());
         return bench;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SweLego.Evaluation;
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks;
@@ -59,49 +60,50 @@ internal static partial class TaskCommands
     {
         var run = RunFolderOption();
         var instanceIds = new Option<string[]>("--instance") { Description = "Only these instances (repeat the option).", HelpName = "ID", AllowMultipleArgumentsPerToken = true };
+        var jobs = CommonOptions.Jobs("Predictions (gold or empty) evaluated at once.", 1);
+        var harness = EvalCommands.HarnessOption();
         var dockerHost = CommonOptions.DockerHost();
         var command = new Command("validate",
-            "Re-validate instances from their records: in the environment each names, the gold patch must make every " +
-            "FAIL_TO_PASS and PASS_TO_PASS test pass, and without it every FAIL_TO_PASS test must fail. Exits 1 when one does not hold.\n\n" +
+            "Re-validate the run's instances with the evaluation 'swelego eval' does, twice each, in the environment each names: " +
+            "the gold patch must resolve it (every FAIL_TO_PASS and PASS_TO_PASS test passes), and with the empty patch every " +
+            "FAIL_TO_PASS test must fail. Writes stage validation/ (results.jsonl, the harness's files per prediction, " +
+            "validation.jsonl with one verdict per instance) to the run. Exits 1 when one does not hold.\n\n" +
             "Example:\n  swelego tasks validate --run runs/mylib");
-        foreach (var option in (Option[])[run, instanceIds, dockerHost]) command.Options.Add(option);
+        foreach (var option in (Option[])[run, instanceIds, jobs, harness, dockerHost]) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var wanted = parse.GetValue(instanceIds) is { Length: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
-            var instances = ReadInstances(parse.GetValue(run)!).Where(i => wanted is null || wanted.Contains(i.InstanceId)).ToList();
-            if (wanted is not null && wanted.Except(instances.Select(i => i.InstanceId)).FirstOrDefault() is { } missing)
-                throw new UsageException($"No instance '{missing}' in the run.");
-            var table = new Table().AddColumns("instance", "gold patch", "without it", "");
-            int failures = 0;
-            string scratch = Directory.CreateTempSubdirectory("swelego-validate-").FullName;
+            string directory = parse.GetValue(run)!;
+            if (!Directory.Exists(directory)) throw new UsageException($"'{directory}' is not a folder.");
+            var folder = RunFolder.Open(directory);
+            var options = new TaskValidationOptions
+            {
+                InstanceIds = parse.GetValue(instanceIds), Jobs = parse.GetValue(jobs), Harness = parse.GetValue(harness),
+                Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
+            };
+            TaskValidationSummary summary;
             try
             {
-                await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var task = context.AddTask("re-validating", maxValue: Math.Max(1, instances.Count));
-                    foreach (var instance in instances)
-                    {
-                        var result = await TaskRevalidator.RunAsync(instance, Path.Combine(scratch, instance.InstanceId),
-                            new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken: cancellationToken);
-                        bool holds = result.Holds(instance);
-                        failures += holds ? 0 : 1;
-                        table.AddRow(
-                            Markup.Escape(instance.InstanceId),
-                            result.WithGold is { } gold ? $"{gold.FailToPass.Success.Count + gold.PassToPass.Success.Count}/{instance.FailToPass.Count + instance.PassToPass.Count} pass" : "",
-                            result.FailToPassWithoutGold is { } without ? $"{without.Failure.Count}/{instance.FailToPass.Count} F2P fail" : "",
-                            holds ? "[green]holds[/]" : $"[red]{Markup.Escape(result.Problem ?? "does not hold")}[/]");
-                        task.Increment(1);
-                    }
-                });
+                summary = await StageProgressDisplay.RunAsync(progress => TaskValidation.RunAsync(folder, options, progress, cancellationToken));
             }
-            finally
+            catch (ArgumentException e) when (e.ParamName == "wanted")
             {
-                Directory.Delete(scratch, recursive: true);
+                throw new UsageException(e.Message.Split(" (Parameter")[0]);
+            }
+
+            var table = new Table().AddColumns("instance", "gold patch", "without it", "");
+            foreach (var verdict in summary.Verdicts)
+            {
+                table.AddRow(
+                    Markup.Escape(verdict.InstanceId),
+                    verdict.GoldFailToPass is { } f2p && verdict.GoldPassToPass is { } p2p ? $"{f2p.Success + p2p.Success}/{f2p.Success + f2p.Failure + p2p.Success + p2p.Failure} pass" : "",
+                    verdict.EmptyFailToPass is { } without ? $"{without.Failure}/{without.Success + without.Failure} F2P fail" : "",
+                    verdict.Holds ? "[green]holds[/]" : $"[red]{Markup.Escape(verdict.Problem ?? "does not hold")}[/]");
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated($"{instances.Count - failures} of {instances.Count} instance(s) hold.");
-            return failures == 0 ? 0 : CliApp.Failure;
+            AnsiConsole.MarkupLineInterpolated(
+                $"{summary.Verdicts.Count(v => v.Holds)} of {summary.Verdicts.Count} instance(s) hold (harness {summary.Evaluation.Harness.ToText()}). Verdicts: {folder.RelativePath(summary.VerdictsPath)} in {folder.DirectoryPath}");
+            return summary.AllHold ? 0 : CliApp.Failure;
         });
         return command;
     }

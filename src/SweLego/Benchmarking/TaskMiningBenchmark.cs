@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SweLego.Runs;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
@@ -47,10 +46,10 @@ public static class TaskMiningBenchmark
             await git.RunAsync(["apply", "-"], patches!.TestPatch, cancellationToken);
             // The test modules the miner ran: those of the test patch that exist with it (the gold patch never touches tests).
             var files = patches.TestFiles.Where(f => TestPaths.IsTestModule(f) && File.Exists(Path.Combine(checkout, f))).ToList();
-            raw += await RunTestsAsync(python, checkout, files, options.Runs, cancellationToken);
+            raw += await RawTestRuns.PytestAsync(python, checkout, files, options.Runs, cancellationToken);
             await git.RunAsync(["clean", "--quiet", "-ffdx"], cancellationToken);
             await git.RunAsync(["apply", "-"], patches.Patch, cancellationToken);
-            raw += await RunTestsAsync(python, checkout, files, options.Runs, cancellationToken);
+            raw += await RawTestRuns.PytestAsync(python, checkout, files, options.Runs, cancellationToken);
         }
 
         double miner = summary.Elapsed.TotalSeconds, environment = summary.EnvironmentBuildTime.TotalSeconds, rawSeconds = raw.TotalSeconds;
@@ -58,30 +57,5 @@ public static class TaskMiningBenchmark
             options.Repository, options.Backend, options.Runs, summary.Candidates, summary.Kept, tested.Count,
             miner, environment, summary.TestTime.TotalSeconds, rawSeconds,
             (miner - environment - rawSeconds) / rawSeconds, (miner - rawSeconds) / rawSeconds, TargetOverhead);
-    }
-
-    private static async Task<TimeSpan> RunTestsAsync(string python, string checkout, List<string> files, int runs, CancellationToken cancellationToken)
-    {
-        var total = TimeSpan.Zero;
-        for (int i = 0; i < runs; i++)
-        {
-            var info = new ProcessStartInfo(python, ["-m", "pytest", "-rA", .. files])
-            {
-                WorkingDirectory = checkout,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-            info.Environment["PYTHONPATH"] = Directory.Exists(Path.Combine(checkout, "src")) ? $"{checkout}/src:{checkout}" : checkout;
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(info) ?? throw new InvalidOperationException($"{python} did not start.");
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await Task.WhenAll(stdout, stderr, process.WaitForExitAsync(cancellationToken));
-            total += clock.Elapsed;
-        }
-
-        return total;
     }
 }

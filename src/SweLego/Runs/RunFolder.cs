@@ -136,6 +136,18 @@ public sealed class RunFolder
         }
     }
 
+    /// <summary>The run folder <paramref name="path"/> (a file or folder) is in: the nearest folder at or above it with a manifest; null when there is none.</summary>
+    public static string? FindContaining(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        for (var directory = new DirectoryInfo(Path.GetFullPath(path)); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, ManifestFileName))) return directory.FullName;
+        }
+
+        return null;
+    }
+
     public RunManifest ReadManifest() => ReadManifestFile(ManifestPath);
 
     /// <summary>Applies <paramref name="update"/> to the current manifest on disk and writes the result atomically.</summary>

@@ -26,12 +26,7 @@ public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClass
             SampleTaskExpectations.AssertOutcome(sample.History, summary, instances, rejections);
             Assert.All(instances, i => Assert.Equal("docker", i.Environment.Backend));
             Assert.All(instances, i => Assert.StartsWith("swelego/env:", i.Environment.Image, StringComparison.Ordinal));
-            foreach (var instance in instances)
-            {
-                using var scratch = new TempDirectory();
-                var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
-                Assert.True(check.Holds(instance), $"{instance.InstanceId}: {check}");
-            }
+            await Revalidation.AssertAllHoldAsync(run);
         }
         finally
         {

@@ -25,12 +25,7 @@ public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixtur
         Assert.All(instances, i => Assert.Equal("bwrap", i.Environment.Backend));
         Assert.Single(instances.Select(i => i.Environment.Id).Distinct());
         Assert.True(File.Exists(run.StagePath(RealTaskMiner.Stage, "logs", instances[0].InstanceId, "after-3.log")));
-        foreach (var instance in instances)
-        {
-            using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
-            Assert.True(check.Holds(instance), $"{instance.InstanceId}: {check}");
-        }
+        await Revalidation.AssertAllHoldAsync(run);
     }
 
     [Fact]

@@ -53,11 +53,7 @@ public sealed partial class SyntheticRewriteTests(SampleTasksFixture sample) : I
         Assert.Contains("+    return sum(values) / len(values)", instance.Patch, StringComparison.Ordinal);
         Assert.Equal(Statement, instance.ProblemStatement.TrimEnd());
         Assert.False(instance.ProblemStatementWeak);
-        using (var scratch = new TempDirectory())
-        {
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
-            Assert.True(check.Holds(instance), check.ToString());
-        }
+        await Revalidation.AssertAllHoldAsync(run);
 
         var rejections = JsonlReader.Read<SyntheticRejection>(summary.RejectedPath, RunJson.Options).ToDictionary(r => r.Bug.Function);
         Assert.Equal(SyntheticRejectionKind.NoCandidate, rejections["tally/stats.py::median"].Kind);

@@ -31,10 +31,9 @@ public sealed class SyntheticSourceInstallTests : IDisposable
             Assert.Equal("source", instance.Environment.Install.Method);
             Assert.Equal("ModuleNotFoundError: No module named 'flit_scm'", instance.Environment.Install.Reason);
             Assert.Equal(["src"], instance.Environment.Spec.SourceInstall!.PathEntries);
-            using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
-            Assert.True(check.Holds(instance), check.ToString());
         }
+
+        await Revalidation.AssertAllHoldAsync(run);
     }
 
     [Fact]

@@ -39,10 +39,9 @@ public sealed class SyntheticTaskMinerTests(SampleTasksFixture sample) : IClassF
             Assert.All(instance.FailToPass, t => Assert.DoesNotContain(t, instance.PassToPass));
             Assert.StartsWith($"local__tally.{instance.OriginalCommit![..8]}.{instance.Bug!.Method}__", instance.InstanceId, StringComparison.Ordinal);
             Assert.DoesNotContain(instance.Patch, instance.ProblemStatement, StringComparison.Ordinal);
-            using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
-            Assert.True(check.Holds(instance), $"{instance.InstanceId} ({instance.Bug.Description}): {check}");
         }
+
+        await Revalidation.AssertAllHoldAsync(run);
 
         // The agent's workspace: the buggy code as one root commit whose id is the instance's base commit.
         using var workspaces = new TempDirectory();

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SweLego.Runs;
+using SweLego.Runs.Stages;
+using SweLego.Tasks;
+using SweLego.Tasks.Real;
+using SweLego.Tasks.Synthetic;
+
+namespace SweLego.Evaluation;
+
+/// <summary>
+/// <c>swelego tasks validate</c>: the run's task instances evaluated by the same implementation as
+/// <c>swelego eval</c>, twice each — the gold patch must resolve (FULL), and with the empty patch every
+/// FAIL_TO_PASS test must fail. Stage <see cref="Stage"/> of the run: the instances and the two
+/// predictions per instance it graded, results.jsonl, the harness's files per prediction, and
+/// validation.jsonl with one verdict per instance.
+/// </summary>
+public static class TaskValidation
+{
+    public const string Stage = "validation";
+    public const string VerdictsFile = "validation.jsonl";
+    public const string GoldRollout = "gold";
+    public const string EmptyRollout = "empty";
+
+    public static async Task<TaskValidationSummary> RunAsync(
+        RunFolder run, TaskValidationOptions options, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        var instances = ReadInstances(run, options.InstanceIds);
+        string instancesPath = run.StagePath(Stage, "instances.jsonl"), predictionsPath = run.StagePath(Stage, "predictions.jsonl");
+        AtomicFile.WriteAllText(instancesPath, string.Concat(instances.Select(i => System.Text.Json.JsonSerializer.Serialize(i, RunJson.Options) + "\n")));
+        var predictions = new StringBuilder();
+        foreach (var instance in instances)
+        {
+            foreach (var (rollout, patch) in (ReadOnlySpan<(string, string)>)[(GoldRollout, instance.Patch), (EmptyRollout, "")])
+            {
+                predictions.Append(new JsonObject
+                {
+                    ["instance_id"] = instance.InstanceId, ["rollout_id"] = rollout, ["model_patch"] = patch, ["model_name_or_path"] = "validation",
+                }.ToJsonString()).Append('\n');
+            }
+        }
+
+        AtomicFile.WriteAllText(predictionsPath, predictions.ToString());
+        var evaluation = new EvaluationOptions
+        {
+            InstancesPath = instancesPath, PredictionsPath = predictionsPath, Jobs = options.Jobs, Timeout = options.Timeout, Harness = options.Harness,
+            Docker = options.Docker,
+        };
+        evaluation.Validate();
+        var summary = await run.GuardStageAsync(Stage,
+            () => EvaluationStage.RunStageAsync(run, Stage, evaluation, runEmptyPatches: true, progress, cancellationToken));
+
+        var byKey = summary.Results.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var verdicts = instances.Select(i => TaskValidationVerdict.Of(i,
+            byKey.GetValueOrDefault(EvaluationKeys.Key(i.InstanceId, GoldRollout)),
+            byKey.GetValueOrDefault(EvaluationKeys.Key(i.InstanceId, EmptyRollout)))).ToList();
+        string verdictsPath = run.StagePath(Stage, VerdictsFile);
+        AtomicFile.WriteAllText(verdictsPath, string.Concat(verdicts.Select(v => System.Text.Json.JsonSerializer.Serialize(v, RunJson.Options) + "\n")));
+        run.UpdateStage(Stage, s => s.WithOutput(run.RelativePath(verdictsPath)).WithCount("holds", verdicts.Count(v => v.Holds))
+            .WithCount("does_not_hold", verdicts.Count(v => !v.Holds)));
+        return new TaskValidationSummary(verdicts, summary, verdictsPath);
+    }
+
+    /// <summary>The instances of both task stages (real, then synthetic), optionally only those named.</summary>
+    private static List<TaskInstance> ReadInstances(RunFolder run, IReadOnlyCollection<string>? wanted)
+    {
+        var paths = new[] { run.StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile), run.StagePath(SyntheticTaskMiner.Stage, SyntheticTaskMiner.InstancesFile) }
+            .Where(File.Exists).ToList();
+        if (paths.Count == 0)
+            throw new InvalidOperationException($"'{run.DirectoryPath}' has no task instances; run 'swelego tasks real ... --run {run.DirectoryPath}' (or tasks synth) first.");
+        var instances = paths.SelectMany(p => JsonlReader.Read<TaskInstance>(p, RunJson.Options)).ToList();
+        if (wanted is null || wanted.Count == 0) return instances;
+        if (wanted.FirstOrDefault(id => instances.All(i => i.InstanceId != id)) is { } missing)
+            throw new ArgumentException($"No instance '{missing}' in the run.", nameof(wanted));
+        return [.. instances.Where(i => wanted.Contains(i.InstanceId))];
+    }
+}
