@@ -81,7 +81,7 @@ internal static partial class TaskCommands
                     var task = context.AddTask("re-validating", maxValue: Math.Max(1, instances.Count));
                     foreach (var instance in instances)
                     {
-                        var result = await TaskRevalidator.RunAsync(instance, Path.Combine(scratch, instance.InstanceId),
+                        var result = await TaskRevalidator.RunAsync(instance, parse.GetValue(run)!, Path.Combine(scratch, instance.InstanceId),
                             new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, cancellationToken: cancellationToken);
                         bool holds = result.Holds(instance);
                         failures += holds ? 0 : 1;
@@ -126,13 +126,13 @@ internal static partial class TaskCommands
             string path = Path.GetFullPath(parse.GetValue(destination)!);
             if (instance.OriginalCommit is not null)
             {
-                string commit = await TaskWorkspaces.CreateSyntheticAsync(instance, path, cancellationToken);
+                string commit = await TaskWorkspaces.CreateSyntheticAsync(instance, parse.GetValue(run)!, path, cancellationToken);
                 var audit = await HistoryAudit.AuditAsync(path, null, cancellationToken);
                 Console.Out.WriteLine($"{path}: the buggy code as one commit {commit} ({instance.Bug?.Method}); {audit.Describe()}");
                 return audit.IsClean ? 0 : CliApp.Failure;
             }
 
-            var result = await TaskWorkspaces.CreateRealAsync(instance, path, cancellationToken);
+            var result = await TaskWorkspaces.CreateRealAsync(instance, parse.GetValue(run)!, path, cancellationToken);
             Console.Out.WriteLine($"{path}: branch {result.Branch} at {result.BaseCommit}; " +
                 $"removed {result.RemovedRemotes.Count} remote(s), {result.DeletedRefs.Count} ref(s); {result.Audit.Describe()}");
             return 0;

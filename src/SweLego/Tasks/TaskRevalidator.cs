@@ -1,3 +1,4 @@
+using SweLego.Environments.Backends;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Harness;
 
@@ -5,18 +6,21 @@ namespace SweLego.Tasks;
 
 /// <summary>
 /// Re-runs an instance from its record and its environment (the repository mirror and the venv
-/// or image it names), once without and once with the gold patch, and grades both as the
-/// SWE-bench harness does. Proves an instance is still valid after it was written, moved or built elsewhere.
+/// or image it names, found relative to the run folder), once without and once with the gold
+/// patch, and grades both as the SWE-bench harness does. Proves an instance is still valid after
+/// it was written, moved or built elsewhere.
 /// </summary>
 public static class TaskRevalidator
 {
+    /// <param name="runDirectory">The run folder the instance was read from: its record's paths are relative to it.</param>
     public static async Task<RevalidationResult> RunAsync(
-        TaskInstance instance, string scratchDirectory, DockerBackendOptions? docker = null, TimeSpan? timeout = null,
+        TaskInstance instance, string runDirectory, string scratchDirectory, DockerBackendOptions? docker = null, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var environment = instance.Environment;
-        await using var slot = new ValidationSlot(Path.Combine(scratchDirectory, "checkout"), environment.RepositoryMirror, environment.Backend, docker ?? new DockerBackendOptions());
+        var backend = EnvironmentBackends.Create(environment.Backend, docker);
+        await using var slot = new TaskSandbox(Path.Combine(scratchDirectory, "checkout"), environment.MirrorPath(runDirectory), backend, runDirectory);
         var session = await slot.SessionAsync(environment, cancellationToken);
         var parser = TestLogParsers.Get(environment.Spec.LogParser);
         var limit = timeout ?? TimeSpan.FromMinutes(10);

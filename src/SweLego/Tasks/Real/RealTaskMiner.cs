@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using SweLego.Runs;
-using SweLego.Sandboxes;
-using SweLego.Sandboxes.Docker;
+using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Real;
 
@@ -33,23 +32,12 @@ public static class RealTaskMiner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        if (options.Backend == SandboxBackends.Docker)
-        {
-            // Fail before any work when the daemon is not there, with the message that says how to start it.
-            var endpoint = DockerEndpoint.Resolve(options.Docker.Endpoint);
-            using var client = DockerEndpoint.CreateClient(endpoint);
-            try
-            {
-                await client.System.PingAsync(cancellationToken);
-            }
-            catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
-            {
-                throw DockerErrors.Translate(e, endpoint, "check that it runs");
-            }
-        }
+        // Fail before any work when the backend cannot run (the daemon is down), with the message that says how to start it.
+        var backend = options.CreateBackend();
+        await backend.EnsureAvailableAsync(cancellationToken);
 
         run.StartStage(Stage);
-        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        var mirror = await RunResources.MirrorAsync(run, options.Repository, cancellationToken);
         var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
         string? noCandidates = candidates.Count == 0 ? await CandidateDiscovery.ExplainNoCandidatesAsync(mirror, options.Since, cancellationToken) : null;
 
@@ -78,11 +66,10 @@ public static class RealTaskMiner
 
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
-        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
+        var environments = new EnvironmentPool(backend, options.Offline, mirror, run);
         var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
-        var slots = new ConcurrentBag<ValidationSlot>(
-            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
+        var slots = new ConcurrentBag<TaskSandbox>(
+            Enumerable.Range(1, options.Jobs).Select(i => new TaskSandbox(Path.Combine(work, $"slot-{i}"), mirror.Path, backend, run.DirectoryPath)));
         long testTicks = 0;
 
         // Results are recorded in candidate order (the same instances for any --jobs). Reaching --max cancels
@@ -146,7 +133,7 @@ public static class RealTaskMiner
 
     /// <summary>An unexpected failure of one candidate becomes its rejection (kind Error) and resets its slot; cancellation propagates.</summary>
     private static async Task<(TaskInstance?, RealTaskRejection?)> ValidateOrErrorAsync(
-        CandidateValidator validator, RealCandidate candidate, ValidationSlot slot, CancellationToken cancellationToken)
+        CandidateValidator validator, RealCandidate candidate, TaskSandbox slot, CancellationToken cancellationToken)
     {
         try
         {

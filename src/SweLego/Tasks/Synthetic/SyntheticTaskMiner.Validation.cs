@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SweLego.Runs;
 
+using SweLego.Tasks.Harness;
+
 namespace SweLego.Tasks.Synthetic;
 
 public static partial class SyntheticTaskMiner
@@ -13,7 +15,7 @@ public static partial class SyntheticTaskMiner
     /// </summary>
     private static async Task<(int Kept, Dictionary<string, int> ByMethod, Dictionary<SyntheticRejectionKind, int> Rejected, int Skipped, SyntheticModeCounts Modes)> ValidateAllAsync(
         RunFolder run, SyntheticTaskOptions options, SyntheticContext context, List<(string Id, BugCandidate Candidate)> candidates,
-        List<SyntheticRejection> generationFailures, SyntheticRunState state, ConcurrentBag<ValidationSlot> slots,
+        List<SyntheticRejection> generationFailures, SyntheticRunState state, ConcurrentBag<TaskSandbox> slots,
         IProgress<SyntheticTaskProgress>? progress, CancellationToken cancellationToken)
     {
         var previous = state.Instances;
@@ -109,7 +111,7 @@ public static partial class SyntheticTaskMiner
     };
 
     private static async Task<(TaskInstance?, SyntheticRejection?)> ValidateInSlotAsync(
-        BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, ConcurrentBag<ValidationSlot> slots, CancellationToken cancellationToken)
+        BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, ConcurrentBag<TaskSandbox> slots, CancellationToken cancellationToken)
     {
         slots.TryTake(out var slot);
         try
@@ -123,7 +125,7 @@ public static partial class SyntheticTaskMiner
     }
 
     private static async Task<(TaskInstance?, SyntheticRejection?)> ValidateOrErrorAsync(
-        BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, ValidationSlot slot, CancellationToken cancellationToken)
+        BugValidator validator, BugCandidate candidate, string id, SyntheticBug bug, TaskSandbox slot, CancellationToken cancellationToken)
     {
         try
         {

@@ -51,15 +51,15 @@ public static partial class SyntheticTaskMiner
         var empty = new Dictionary<SyntheticRejectionKind, int>();
         progress?.Report(new SyntheticTaskProgress("environment", 0, 0, 0, empty));
 
-        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        var backend = options.CreateBackend();
+        var mirror = await RunResources.MirrorAsync(run, options.Repository, cancellationToken);
         string commit = (await mirror.Git.RunAsync(["rev-parse", "--verify", (options.Commit ?? mirror.Head) + "^{commit}"], cancellationToken)).Trim();
         var commitDate = DateTimeOffset.Parse((await mirror.Git.RunAsync(["show", "-s", "--format=%cI", commit], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var pool = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
-        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
-        var slots = new ConcurrentBag<ValidationSlot>(
-            Enumerable.Range(1, options.Jobs).Select(i => new ValidationSlot(Path.Combine(work, $"slot-{i}"), mirror.Path, options.Backend, options.Docker)));
+        var pool = new EnvironmentPool(backend, options.Offline, mirror, run);
+        var slots = new ConcurrentBag<TaskSandbox>(
+            Enumerable.Range(1, options.Jobs).Select(i => new TaskSandbox(Path.Combine(work, $"slot-{i}"), mirror.Path, backend, run.DirectoryPath)));
         try
         {
             slots.TryPeek(out var first);
@@ -77,8 +77,7 @@ public static partial class SyntheticTaskMiner
             var pooled = await pool.GetAsync(spec, commit, cancellationToken);
             if (!pooled.Build.Success)
                 throw new InvalidOperationException($"The environment of {options.Repository} at {commit[..12]} could not be built: {pooled.Build.Problem}.\n{pooled.Build.FailureReport()}\nWhole build log: {pool.BuildLogPath(spec)}");
-            var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir)
-            { Install = pooled.Build.Install };
+            var environment = pool.Describe(pooled);
 
             var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
             var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, progress, cancellationToken);
@@ -125,7 +124,7 @@ public static partial class SyntheticTaskMiner
     /// </summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
-        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model, IProgress<SyntheticTaskProgress>? progress,
+        TaskEnvironment environment, TaskSandbox slot, string work, IModelClient? model, IProgress<SyntheticTaskProgress>? progress,
         CancellationToken cancellationToken)
     {
         var parser = TestLogParsers.Get(spec.LogParser);

@@ -29,7 +29,7 @@ public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClass
             foreach (var instance in instances)
             {
                 using var scratch = new TempDirectory();
-                var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+                var check = await TaskRevalidator.RunAsync(instance, run.DirectoryPath, scratch.Path);
                 Assert.True(check.Holds(instance), $"{instance.InstanceId}: {check}");
             }
         }

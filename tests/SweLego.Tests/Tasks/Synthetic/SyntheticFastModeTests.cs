@@ -36,7 +36,7 @@ public sealed class SyntheticFastModeTests(SampleTasksFixture sample) : IClassFi
             Assert.Equal(e.PassToPass, f.PassToPass);
             Assert.NotEmpty(f.PassToPass);
             using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(f, scratch.Path);
+            var check = await TaskRevalidator.RunAsync(f, folder.Combine("fast"), scratch.Path);
             Assert.True(check.Holds(f), $"{f.InstanceId}: {check}");
         }
     }

@@ -55,7 +55,7 @@ public sealed partial class SyntheticRewriteTests(SampleTasksFixture sample) : I
         Assert.False(instance.ProblemStatementWeak);
         using (var scratch = new TempDirectory())
         {
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+            var check = await TaskRevalidator.RunAsync(instance, run.DirectoryPath, scratch.Path);
             Assert.True(check.Holds(instance), check.ToString());
         }
 

@@ -32,7 +32,7 @@ public sealed class SyntheticSourceInstallTests : IDisposable
             Assert.Equal("ModuleNotFoundError: No module named 'flit_scm'", instance.Environment.Install.Reason);
             Assert.Equal(["src"], instance.Environment.Spec.SourceInstall!.PathEntries);
             using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+            var check = await TaskRevalidator.RunAsync(instance, run.DirectoryPath, scratch.Path);
             Assert.True(check.Holds(instance), check.ToString());
         }
     }

@@ -40,7 +40,7 @@ public sealed class SyntheticTaskMinerTests(SampleTasksFixture sample) : IClassF
             Assert.StartsWith($"local__tally.{instance.OriginalCommit![..8]}.{instance.Bug!.Method}__", instance.InstanceId, StringComparison.Ordinal);
             Assert.DoesNotContain(instance.Patch, instance.ProblemStatement, StringComparison.Ordinal);
             using var scratch = new TempDirectory();
-            var check = await TaskRevalidator.RunAsync(instance, scratch.Path);
+            var check = await TaskRevalidator.RunAsync(instance, run.DirectoryPath, scratch.Path);
             Assert.True(check.Holds(instance), $"{instance.InstanceId} ({instance.Bug.Description}): {check}");
         }
 
@@ -49,7 +49,7 @@ public sealed class SyntheticTaskMinerTests(SampleTasksFixture sample) : IClassF
         foreach (var instance in instances.Take(3))
         {
             string path = workspaces.Combine(instance.InstanceId);
-            Assert.Equal(instance.BaseCommit, await TaskWorkspaces.CreateSyntheticAsync(instance, path));
+            Assert.Equal(instance.BaseCommit, await TaskWorkspaces.CreateSyntheticAsync(instance, run.DirectoryPath, path));
             var log = await new GitCommand(path).RunAsync(["log", "--format=%H"], CancellationToken.None);
             Assert.Equal(instance.BaseCommit, log.Trim());
             var applied = await new GitCommand(path).TryRunAsync(["apply", "--check", "-"], instance.Patch, CancellationToken.None);
