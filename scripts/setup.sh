@@ -16,8 +16,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PACKAGES=(bubblewrap libseccomp2 python3-pytest python3-venv python3-pip python3-setuptools git docker.io debootstrap curl)
-IMAGE=swelego/base:bookworm-2                           # DockerBackendOptions.BaseImage
-IMAGE_PACKAGES=python3,python3-pytest,python3-venv,python3-pip,python3-setuptools,git,procps   # RootFileSystems.Packages
+IMAGE=swelego/base:bookworm-3                           # DockerBackendOptions.BaseImage
+IMAGE_PACKAGES=python3,python3-pytest,python3-venv,python3-pip,python3-setuptools,git,procps,patch   # RootFileSystems.Packages
 SOCK=${DOCKER_SOCK:-/var/run/docker.sock}
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/swelego/rootfs    # RootFileSystems.DefaultCache
 DOCKERD_LOG=/var/log/swelego-dockerd.log

@@ -37,9 +37,8 @@ internal static partial class EvalCommands
                     ? $"{id} cannot be graded: {problem}"
                     : $"no instance '{id}' in {string.Join(", ", set.Files)} ({set.Instances.Count} instances).");
             string text = await File.ReadAllTextAsync(ExistingPath(parse.GetValue(log)!, "--log"), cancellationToken);
-            var environments = new EvaluationEnvironments(new Sandboxes.Docker.DockerBackendOptions(), set.Files[0]);
             // The log exists, so a patch was applied and eval.sh ran: the report's patch flags say so.
-            var grade = HarnessGrading.Grade(id, modelPatch: "(applied)", text, environments.LogParser(instance), instance.FailToPass, instance.PassToPass, parse.GetValue(harness));
+            var grade = HarnessGrading.Grade(id, modelPatch: "(applied)", text, EvaluationEnvironments.LogParser(instance), instance.FailToPass, instance.PassToPass, parse.GetValue(harness));
             Console.Out.WriteLine(grade.ToReportJson());
             return 0;
         });

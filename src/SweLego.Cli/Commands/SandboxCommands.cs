@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SweLego.Agent;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Cli.Commands;
 
@@ -27,7 +26,7 @@ internal static partial class SandboxCommands
         var backend = CommonOptions.Backend();
         var dockerHost = CommonOptions.DockerHost();
         var rootFs = CommonOptions.RootFs();
-        var image = new Option<string?>("--image") { Description = "Container image (docker only; default: swelego/base:bookworm-2).", HelpName = "IMAGE" };
+        var image = new Option<string?>("--image") { Description = "Container image (docker only; default: swelego/base:bookworm-3).", HelpName = "IMAGE" };
         var workspace = new Option<string?>("--workspace", "-w")
         {
             Description = "Host directory mounted read-write as the workspace (default: a new empty temporary directory; with --image and no --workspace, the image's working directory).",
@@ -52,7 +51,7 @@ internal static partial class SandboxCommands
             "Examples:\n" +
             "  swelego sandbox run -- python3 -c 'print(42)'\n" +
             "  swelego sandbox run --memory 512 --disk 1024 --tmp 64 -- 'pip --version'\n" +
-            "  swelego sandbox run --backend docker --image swelego/base:bookworm-2 --workdir /testbed -- 'ls -la && git --version'");
+            "  swelego sandbox run --backend docker --image swelego/base:bookworm-3 --workdir /testbed -- 'ls -la && git --version'");
         foreach (var option in (Option[])[backend, dockerHost, rootFs, image, workspace, workdir, timeout, memory, processes, disk, tmp]) run.Options.Add(option);
         run.Arguments.Add(command);
         run.SetAction(async (parse, cancellationToken) =>
@@ -108,5 +107,5 @@ internal static partial class SandboxCommands
     }
 
     private static string ToBash(string[] words) =>
-        words.Length == 1 ? words[0] : string.Join(' ', words.Select(w => w.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c)) ? w : ShellScripts.Quote(w)));
+        words.Length == 1 ? words[0] : string.Join(' ', words.Select(BashQuoting.QuoteIfNeeded));
 }

@@ -6,6 +6,7 @@ using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
+using SweLego.Tasks.Harness;
 using SweLego.Tasks.Real;
 using SweLego.Tasks.Synthetic;
 
@@ -128,13 +129,13 @@ internal static partial class TaskCommands
             string path = Path.GetFullPath(parse.GetValue(destination)!);
             if (instance.OriginalCommit is not null)
             {
-                string commit = await TaskWorkspaces.CreateSyntheticAsync(instance, path, cancellationToken);
+                string commit = await TaskWorkspaces.CreateSyntheticAsync(instance, parse.GetValue(run)!, path, cancellationToken);
                 var audit = await HistoryAudit.AuditAsync(path, null, cancellationToken);
                 Console.Out.WriteLine($"{path}: the buggy code as one commit {commit} ({instance.Bug?.Method}); {audit.Describe()}");
                 return audit.IsClean ? 0 : CliApp.Failure;
             }
 
-            var result = await TaskWorkspaces.CreateRealAsync(instance, path, cancellationToken);
+            var result = await TaskWorkspaces.CreateRealAsync(instance, parse.GetValue(run)!, path, cancellationToken);
             Console.Out.WriteLine($"{path}: branch {result.Branch} at {result.BaseCommit}; " +
                 $"removed {result.RemovedRemotes.Count} remote(s), {result.DeletedRefs.Count} ref(s); {result.Audit.Describe()}");
             return 0;

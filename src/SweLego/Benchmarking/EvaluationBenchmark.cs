@@ -3,6 +3,7 @@ using SweLego.Evaluation;
 using SweLego.Runs;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
+using SweLego.Tasks.Harness;
 using SweLego.Tasks.Real;
 
 namespace SweLego.Benchmarking;

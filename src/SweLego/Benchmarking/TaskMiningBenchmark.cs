@@ -32,7 +32,7 @@ public static class TaskMiningBenchmark
             .Concat(rejections.Where(r => r.Timings is { Tests: > 0 }).Select(r => (r.BaseCommit!, r.FixCommit!, r.CandidateId)))
             .ToList();
 
-        var mirror = new GitCommand(Path.Combine(run.StageDirectory(RealTaskMiner.Stage), "repository.git"));
+        var mirror = (await RunResources.MirrorAsync(run, options.Repository, cancellationToken)).Git;
         string checkout = Path.Combine(workDirectory, "raw");
         await new GitCommand(workDirectory).RunAsync(["clone", "--quiet", "--shared", "--no-checkout", mirror.WorkingDirectory, checkout], cancellationToken);
         var git = new GitCommand(checkout);

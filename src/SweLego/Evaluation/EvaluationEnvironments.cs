@@ -31,7 +31,7 @@ internal sealed class EvaluationEnvironments
         ?? throw new InvalidOperationException($"{instance.Origin}: {instance.InstanceId} is one of SweLego's instances, but its file is not inside a run folder (no manifest.json above it), which its environment's paths are relative to.");
 
     /// <summary>The parser of the instance's test output: the one its environment recorded, or the harness's for its repository.</summary>
-    public string LogParser(EvaluationInstance instance) =>
+    public static string LogParser(EvaluationInstance instance) =>
         instance.Task?.Environment.Spec.LogParser ?? SweBenchSpecs.LogParser(instance.Repo) ?? "pytest";
 
     public async Task<EvaluationEnvironment> ResolveAsync(EvaluationInstance instance, CancellationToken cancellationToken)

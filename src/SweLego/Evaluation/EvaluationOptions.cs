@@ -19,7 +19,7 @@ public sealed record EvaluationOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1800);
 
     /// <summary>Whose grading rules apply; 5.0.2 (the current release) by default.</summary>
-    public HarnessVersion Harness { get; init; } = HarnessVersion.Default;
+    public HarnessVersion Harness { get; init; } = HarnessVersions.Default;
 
     /// <summary>Regrade every prediction from its saved test_output.txt without running anything.</summary>
     public bool Rerun { get; init; }

@@ -49,7 +49,7 @@ internal sealed class EvaluationTree
         var spec = SweBenchSpecs.Get(instance.Repo, instance.Version);
         return new(
             session,
-            (patch, mode, token) => PatchApplier.ApplyAsync(session, patch, mode, PatchApplier.HarnessRestore, token),
+            (patch, mode, token) => PatchApplier.ApplyAsync(session, patch, ".git/swelego-patch.diff", mode, t => PatchApplier.RestoreIndexAsync(session, t), token),
             _ => Task.FromResult<string?>(null),
             version => new EvalScriptRequest(ImageWorkdir, CondaActivation, spec.EvalCommands, instance.BaseCommit, instance.TestPatch, spec.TestCommand,
                 SweBenchSpecs.TestDirectives(instance.Repo, instance.TestPatch), version));

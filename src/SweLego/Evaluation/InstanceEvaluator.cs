@@ -133,7 +133,7 @@ internal sealed class InstanceEvaluator(EvaluationContext context)
         var instance = item.Instance;
         try
         {
-            var grade = HarnessGrading.Grade(instance.InstanceId, item.Prediction.ModelPatch, log, context.Environments.LogParser(instance),
+            var grade = HarnessGrading.Grade(instance.InstanceId, item.Prediction.ModelPatch, log, EvaluationEnvironments.LogParser(instance),
                 instance.FailToPass, instance.PassToPass, context.Harness);
             folder.Write(PredictionFolder.Report, grade.ToReportJson());
             folder.Log($"{(regrading ? "Regraded under " + context.Harness.ToText() : "Graded")}: resolved: {grade.Resolved}");

@@ -30,15 +30,25 @@ public sealed partial class RepositoryMirror
     /// <summary>The instance id prefix, <c>owner__name</c> as in SWE-bench.</summary>
     public string IdPrefix => Name.Replace("/", "__", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The mirror of <paramref name="source"/> in <paramref name="repositoriesFolder"/>, named <c>&lt;owner__name&gt;.git</c>
+    /// after it, created or updated while holding its lock (two stages of a run share it).
+    /// </summary>
+    /// <exception cref="GitException">The source is not a git repository with at least one commit.</exception>
+    public static async Task<RepositoryMirror> CreateOrUpdateInAsync(string source, string repositoriesFolder, CancellationToken cancellationToken)
+    {
+        var (_, origin) = await HeadAndOriginAsync(source, cancellationToken);
+        string name = NameFrom(origin, new GitCommand(source).WorkingDirectory).Replace("/", "__", StringComparison.Ordinal);
+        string path = System.IO.Path.Combine(repositoriesFolder, name + ".git");
+        using var mirrorLock = await Task.Run(() => Runs.FileLock.Acquire(path, TimeSpan.FromMinutes(30)), cancellationToken);
+        return await CreateOrUpdateAsync(source, path, cancellationToken);
+    }
+
     /// <exception cref="GitException">The source is not a git repository with at least one commit.</exception>
     public static async Task<RepositoryMirror> CreateOrUpdateAsync(string source, string mirrorPath, CancellationToken cancellationToken)
     {
         var user = new GitCommand(source);
-        var (headCommit, problem) = await HeadOfAsync(source, cancellationToken);
-        if (headCommit is null) throw new GitException(problem!);
-
-        string? origin = (await user.TryRunAsync(["config", "--get", "remote.origin.url"], null, cancellationToken)) is { Succeeded: true } url
-            ? url.StandardOutput.Trim() : null;
+        var (headCommit, origin) = await HeadAndOriginAsync(source, cancellationToken);
 
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mirrorPath))!);
         var mirror = new GitCommand(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mirrorPath))!);
@@ -55,6 +65,14 @@ public sealed partial class RepositoryMirror
         // The user's HEAD may be detached or on any branch: fetch it by id under a fixed ref.
         await git.RunAsync(["fetch", "--quiet", "--no-tags", user.WorkingDirectory, $"+{headCommit}:refs/swelego/head"], cancellationToken);
         return new RepositoryMirror(git, headCommit, NameFrom(origin, user.WorkingDirectory));
+    }
+
+    private static async Task<(string Head, string? Origin)> HeadAndOriginAsync(string source, CancellationToken cancellationToken)
+    {
+        var (headCommit, problem) = await HeadOfAsync(source, cancellationToken);
+        if (headCommit is null) throw new GitException(problem!);
+        var url = await new GitCommand(source).TryRunAsync(["config", "--get", "remote.origin.url"], null, cancellationToken);
+        return (headCommit, url.Succeeded ? url.StandardOutput.Trim() : null);
     }
 
     /// <summary>

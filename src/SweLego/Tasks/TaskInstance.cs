@@ -10,7 +10,8 @@ namespace SweLego.Tasks;
 /// </summary>
 public sealed record TaskInstance : IVersionedRecord
 {
-    public const int FormatVersion = 1;
+    // 2: the environment's host paths are relative to the run folder and its venv is a sandbox path.
+    public const int FormatVersion = 2;
 
     public int V { get; init; } = FormatVersion;
 

@@ -1,3 +1,4 @@
+using SweLego.Environments.Backends;
 using SweLego.Environments.Build;
 using SweLego.Sandboxes;
 using SweLego.Sandboxes.Docker;
@@ -37,6 +38,9 @@ public abstract record TaskMiningOptions
 
     /// <summary>Docker image builds: the disk budget of environment images (docker backend).</summary>
     public DockerEnvironmentOptions Images { get; init; } = new();
+
+    /// <summary>The environment backend of <see cref="Backend"/>, made once per stage run.</summary>
+    public IEnvironmentBackend CreateBackend() => EnvironmentBackends.Create(Backend, Docker, Images);
 
     public virtual void Validate()
     {

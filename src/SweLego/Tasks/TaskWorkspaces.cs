@@ -11,12 +11,13 @@ namespace SweLego.Tasks;
 /// </summary>
 public static class TaskWorkspaces
 {
+    /// <param name="runDirectory">The run folder the instance was read from: its mirror path is relative to it.</param>
     /// <param name="destination">A folder that does not exist yet.</param>
     /// <returns>What the sanitizer removed, with the clean audit that proves it.</returns>
-    public static async Task<SanitizationResult> CreateRealAsync(TaskInstance instance, string destination, CancellationToken cancellationToken = default)
+    public static async Task<SanitizationResult> CreateRealAsync(TaskInstance instance, string runDirectory, string destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        string full = await CloneAsync(instance.Environment.RepositoryMirror, destination, privateObjects: true, cancellationToken);
+        string full = await CloneAsync(instance.Environment.MirrorPath(runDirectory), destination, privateObjects: true, cancellationToken);
         return await HistorySanitizer.SanitizeForRealTaskAsync(full, instance.BaseCommit, cancellationToken);
     }
 
@@ -35,11 +36,12 @@ public static class TaskWorkspaces
     }
 
     /// <summary>The synthetic instance's workspace; its single commit is the instance's base commit.</summary>
-    public static async Task<string> CreateSyntheticAsync(TaskInstance instance, string destination, CancellationToken cancellationToken = default)
+    /// <param name="runDirectory">The run folder the instance was read from: its mirror path is relative to it.</param>
+    public static async Task<string> CreateSyntheticAsync(TaskInstance instance, string runDirectory, string destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (instance.OriginalCommit is null || instance.BugPatch is null) throw new ArgumentException($"{instance.InstanceId} is not a synthetic instance.", nameof(instance));
-        return await CreateSyntheticAsync(instance.Environment.RepositoryMirror, instance.OriginalCommit, instance.BugPatch, SyntheticCommitMessage, destination, cancellationToken);
+        return await CreateSyntheticAsync(instance.Environment.MirrorPath(runDirectory), instance.OriginalCommit, instance.BugPatch, SyntheticCommitMessage, destination, cancellationToken);
     }
 
     /// <summary>The message of a synthetic workspace's only commit.</summary>

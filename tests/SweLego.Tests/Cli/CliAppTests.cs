@@ -61,7 +61,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task RunAsync_ImageWithBwrap_UsageErrorExitsTwo()
     {
-        var (exit, _, stderr) = await CliRunner.RunAsync("sandbox", "run", "--image", "swelego/base:bookworm-2", "--", "true");
+        var (exit, _, stderr) = await CliRunner.RunAsync("sandbox", "run", "--image", "swelego/base:bookworm-3", "--", "true");
         Assert.Equal(CliApp.UsageError, exit);
         Assert.StartsWith("error: --image needs --backend docker", stderr, StringComparison.Ordinal);
     }

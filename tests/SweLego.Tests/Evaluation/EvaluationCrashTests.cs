@@ -28,7 +28,7 @@ public sealed class EvaluationCrashTests(SampleEvaluationFixture sample) : IClas
             _ = cli.StandardError.ReadToEndAsync();
             // Killed once the first prediction is recorded and before the last one is.
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            while (!(File.Exists(results) && File.ReadAllText(results).Count(c => c == '\n') >= 1))
+            while (!(File.Exists(results) && File.ReadAllText(results).Contains('\n', StringComparison.Ordinal)))
             {
                 Assert.False(cli.HasExited, "eval finished before it could be killed");
                 await Task.Delay(20, limit.Token);

@@ -3,8 +3,9 @@ using SweLego.Runs;
 namespace SweLego.Environments.Build;
 
 /// <summary>
-/// A built (or reused) environment: its virtualenv directory (a host folder, or a path inside
-/// <see cref="Image"/>; activate with <see cref="Activate"/>), the requirements it lacks, and
+/// A built (or reused) environment: its virtualenv directory as the sandbox sees it (inside
+/// <see cref="Image"/>, or where <see cref="HostDirectory"/> is mounted; activate with
+/// <see cref="Activate"/>), the requirements it lacks, and
 /// the steps that ran. A failed build
 /// is an infrastructure failure with <see cref="Problem"/> naming the step.
 /// </summary>
@@ -20,6 +21,10 @@ public sealed record EnvironmentBuildResult(
 
     /// <summary>How the project was installed: pip, or the source install when pip could not build it.</summary>
     public EnvironmentInstall Install { get; init; } = EnvironmentInstall.Pip;
+
+    /// <summary>The host folder of a local environment (mounted at <see cref="Directory"/>); null for an image. Not stored: the folder may move.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? HostDirectory { get; init; }
 
     /// <summary>The Docker image holding the environment; null for a local (host folder) environment.</summary>
     public string? Image { get; init; }
@@ -41,5 +46,5 @@ public sealed record EnvironmentBuildResult(
     public string FullLog() => string.Join("\n", Steps.Select(s => $"$ {s.Command}\n(exit {s.ExitCode}, {s.Duration.TotalSeconds:F1} s)\n{s.Output}"));
 
     /// <summary>Shell command that puts the environment first on PATH.</summary>
-    public string Activate => $". {Sandboxes.Shell.ShellScripts.Quote(Directory + "/bin/activate")}";
+    public string Activate => $". {Sandboxes.BashQuoting.Quote(Directory + "/bin/activate")}";
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SweLego.Runs;
-using SweLego.Sandboxes.Shell;
+using SweLego.Sandboxes;
 
 namespace SweLego.Environments.Build;
 
@@ -29,10 +29,10 @@ internal static class EnvironmentCommands
     /// </summary>
     public static string CreateVenv(string directory, bool offline)
     {
-        string venv = $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{ShellScripts.Quote(directory)}";
+        string venv = $"/usr/bin/python3 -m venv {(offline ? "--system-site-packages " : "")}{BashQuoting.Quote(directory)}";
         if (!offline) return venv;
-        string pytest = ShellScripts.Quote(directory + "/bin/pytest");
-        string script = ShellScripts.Quote($"#!/bin/sh\nexec {ShellScripts.Quote(directory + "/bin/python")} -m pytest \"$@\"\n");
+        string pytest = BashQuoting.Quote(directory + "/bin/pytest");
+        string script = BashQuoting.Quote($"#!/bin/sh\nexec {BashQuoting.Quote(directory + "/bin/python")} -m pytest \"$@\"\n");
         return $"{venv} && printf {script} > {pytest} && chmod +x {pytest}";
     }
 
@@ -46,7 +46,7 @@ internal static class EnvironmentCommands
     /// </summary>
     public static IEnumerable<string> Install(EnvironmentSpec spec, string venv, bool offline)
     {
-        string python = ShellScripts.Quote(venv + "/bin/python");
+        string python = BashQuoting.Quote(venv + "/bin/python");
         foreach (string step in spec.InstallSteps)
         {
             string install = step.Replace("python -m pip install", $"{python} -m pip install", StringComparison.Ordinal);
@@ -61,10 +61,10 @@ internal static class EnvironmentCommands
     private static string WithSourceFallback(string install, string venv, bool offline)
     {
         string folder = venv + "/" + SourceFolder;
-        string log = ShellScripts.Quote(folder + "/pip.log");
+        string log = BashQuoting.Quote(folder + "/pip.log");
         string fallback = string.Join(' ',
-            ShellScripts.Quote(venv + "/bin/python"), ShellScripts.Quote(folder + "/" + ScriptFile), ShellScripts.Quote(folder + "/" + PlanFile),
-            "\"$PWD\"", log, offline ? "offline" : "online", ShellScripts.Quote(folder + "/" + StatusFile));
+            BashQuoting.Quote(venv + "/bin/python"), BashQuoting.Quote(folder + "/" + ScriptFile), BashQuoting.Quote(folder + "/" + PlanFile),
+            "\"$PWD\"", log, offline ? "offline" : "online", BashQuoting.Quote(folder + "/" + StatusFile));
         return $"{{ {install} > {log} 2>&1; status=$?; cat {log}; [ $status -eq 0 ] || {fallback}; }}";
     }
 
@@ -86,5 +86,5 @@ internal static class EnvironmentCommands
 
     /// <summary>Prints each requirement whose distribution is not installed, one per line (version constraints and markers not evaluated).</summary>
     public static string CheckRequirements(EnvironmentSpec spec, string python) =>
-        $"{ShellScripts.Quote(python)} -c {ShellScripts.Quote(UnmetScript)} {string.Join(' ', spec.Requirements.Select(ShellScripts.Quote))}";
+        $"{BashQuoting.Quote(python)} -c {BashQuoting.Quote(UnmetScript)} {string.Join(' ', spec.Requirements.Select(BashQuoting.Quote))}";
 }

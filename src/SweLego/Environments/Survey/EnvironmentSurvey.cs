@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using SweLego.Environments.Backends;
 using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Sandboxes;
 using SweLego.Runs.Stages;
-using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Tasks.Harness;
 
@@ -24,6 +24,7 @@ public static partial class EnvironmentSurvey
         IReadOnlyList<string> repositories, SurveyOptions options, Action<SurveyRow>? onRow = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
+        var backend = EnvironmentBackends.Create(options.Backend, options.Docker);
         var found = new List<(string Repository, string? Commit, string? Problem)>();
         foreach (string repository in repositories) found.AddRange(await CommitsAsync(Path.GetFullPath(repository), options.History, cancellationToken));
         // Each item's own checkout folder, by position: the same repository may be given twice.
@@ -36,7 +37,7 @@ public static partial class EnvironmentSurvey
             await OrderedParallel.ForEachAsync(items, options.Jobs,
                 (item, token) => item.Commit is null
                     ? Task.FromResult(new SurveyRow(item.Repository, "", SurveyOutcome.Failed, item.Problem))
-                    : SurveyCommitAsync(item.Repository, item.Commit, Path.Combine(scratch, item.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)), options, token),
+                    : SurveyCommitAsync(backend, item.Repository, item.Commit, Path.Combine(scratch, item.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)), options, token),
                 (_, row) =>
                 {
                     rows.Add(row);
@@ -68,15 +69,15 @@ public static partial class EnvironmentSurvey
         return picked;
     }
 
-    private static async Task<SurveyRow> SurveyCommitAsync(string repository, string commit, string checkout, SurveyOptions options, CancellationToken cancellationToken)
+    private static async Task<SurveyRow> SurveyCommitAsync(
+        IEnvironmentBackend backend, string repository, string commit, string checkout, SurveyOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        bool docker = options.Backend == SandboxBackends.Docker;
         try
         {
-            // Docker copies the checkout into the image, so it must own its objects (no --shared).
+            // A build that copies the checkout (into an image) needs it to own its objects (no --shared).
             await new GitCommand(Path.GetDirectoryName(checkout)!).RunAsync(
-                ["clone", "--quiet", "--no-checkout", .. docker ? Array.Empty<string>() : ["--shared"], repository, checkout], cancellationToken);
+                ["clone", "--quiet", "--no-checkout", .. backend.CopiesCheckout ? Array.Empty<string>() : ["--shared"], repository, checkout], cancellationToken);
             await new GitCommand(checkout).RunAsync(["checkout", "--quiet", "--detach", commit], cancellationToken);
             EnvironmentSpec spec;
             try
@@ -88,14 +89,12 @@ public static partial class EnvironmentSurvey
                 return new SurveyRow(repository, commit, SurveyOutcome.Failed, e.Message);
             }
 
-            var build = docker
-                ? await DockerEnvironmentBuilder.BuildAsync(spec, checkout, commit, options.Offline, options.Docker, null, cancellationToken)
-                : await LocalEnvironmentBuilder.BuildAsync(spec, checkout, options.EnvironmentsRoot, options.Offline, EnvironmentPool.LocalWorkdir, cancellationToken);
+            var build = await backend.BuildAsync(spec, checkout, commit, options.EnvironmentsRoot, options.Offline, cancellationToken);
             var built = new SurveyRow(repository, commit, SurveyOutcome.Failed, build.Problem) { UnmetRequirements = build.UnmetRequirements, Image = build.Image, BuildTime = clock.Elapsed };
             if (!build.Success) return built;
 
             var testClock = Stopwatch.StartNew();
-            var run = await RunTestsAsync(spec, build, checkout, options, cancellationToken);
+            var run = await RunTestsAsync(backend, spec, build, checkout, options, cancellationToken);
             var statuses = run.Outcome.Statuses;
             var row = built with
             {
@@ -118,10 +117,10 @@ public static partial class EnvironmentSurvey
         }
     }
 
-    private static async Task<TestRunResult> RunTestsAsync(EnvironmentSpec spec, EnvironmentBuildResult build, string checkout, SurveyOptions options, CancellationToken cancellationToken)
+    private static async Task<TestRunResult> RunTestsAsync(
+        IEnvironmentBackend backend, EnvironmentSpec spec, EnvironmentBuildResult build, string checkout, SurveyOptions options, CancellationToken cancellationToken)
     {
-        await using var session = await EnvironmentSessions.StartAsync(
-            build.Image, build.Directory, build.Image is null ? EnvironmentPool.LocalWorkdir : DockerEnvironmentBuilder.Workdir, checkout, options.Docker, cancellationToken);
+        await using var session = await backend.StartSessionAsync(backend.Locate(build), checkout, cancellationToken);
         return await SandboxTestRunner.RunAsync(session, spec.TestCommand, [], TestLogParsers.Get(spec.LogParser), options.TestTimeout, cancellationToken);
     }
 

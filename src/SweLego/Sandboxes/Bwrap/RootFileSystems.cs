@@ -20,7 +20,7 @@ public static class RootFileSystems
     public const string EnvironmentVariable = "SWELEGO_ROOTFS";
 
     /// <summary>Debian packages of the base image (scripts/setup.sh builds the Docker base image with the same).</summary>
-    public const string Packages = "python3,python3-pytest,python3-venv,python3-pip,python3-setuptools,git,procps";
+    public const string Packages = "python3,python3-pytest,python3-venv,python3-pip,python3-setuptools,git,procps,patch";
 
     private const string DefaultFile = "default";
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Resolved = new();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Sandboxes.Probes;
 
@@ -48,9 +47,6 @@ public sealed class ProbeContext
 
     /// <summary>A fresh random text that appears nowhere else.</summary>
     public static string NewSecret() => "swelego-secret-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-
-    /// <summary>Single-quotes a value for the sandbox's bash.</summary>
-    public static string Quote(string value) => ShellScripts.Quote(value);
 
     /// <summary>The session, started with the probe's limits on first use.</summary>
     public async Task<ISandboxSession> SessionAsync(CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal static class ProbeScripts
 {
     /// <summary><c>python3 -c SCRIPT ARGS...</c> as bash source.</summary>
     public static string Python(string script, params string[] arguments) =>
-        string.Join(' ', ["python3", "-c", ProbeContext.Quote(script), .. arguments.Select(ProbeContext.Quote)]);
+        string.Join(' ', ["python3", "-c", BashQuoting.Quote(script), .. arguments.Select(BashQuoting.Quote)]);
 
     // argv: host port
     public const string Connect = """

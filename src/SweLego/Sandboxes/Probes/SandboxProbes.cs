@@ -41,5 +41,5 @@ public static partial class SandboxProbes
     private static InvalidOperationException Unexpected(ExecResult result) =>
         new($"the probe's command gave no verdict ({ProbeEvidence.Describe(result)}): {ProbeEvidence.FirstLine(result.Output)}");
 
-    private static string Q(string value) => ProbeContext.Quote(value);
+    private static string Q(string value) => BashQuoting.Quote(value);
 }

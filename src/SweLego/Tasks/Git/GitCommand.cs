@@ -99,6 +99,32 @@ public sealed class GitCommand
         }
     }
 
+    /// <summary>
+    /// Writes the bytes of <paramref name="path"/> at <paramref name="commit"/> to the host file <paramref name="destination"/>
+    /// (no filters, no line-ending conversion); false when the commit has no such file.
+    /// </summary>
+    public async Task<bool> TryWriteBlobAsync(string commit, string path, string destination, CancellationToken cancellationToken)
+    {
+        using var process = new Process { StartInfo = CreateStartInfo(["cat-file", "blob", $"{commit}:{path}"]) };
+        process.Start();
+        try
+        {
+            process.StandardInput.Close();
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            await using (var file = new FileStream(destination, FileMode.Create, FileAccess.Write))
+                await process.StandardOutput.BaseStream.CopyToAsync(file, cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            await error;
+            return process.ExitCode == 0;
+        }
+        catch (Exception) when (!HasExited(process))
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }
+            throw;
+        }
+    }
+
     internal static string Describe(IReadOnlyList<string> arguments) =>
         "git " + string.Join(' ', arguments.Select(a => a.Length == 0 || a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a));
 

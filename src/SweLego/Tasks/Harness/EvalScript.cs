@@ -1,4 +1,4 @@
-using SweLego.Sandboxes.Shell;
+using SweLego.Sandboxes;
 
 namespace SweLego.Tasks.Harness;
 
@@ -18,7 +18,15 @@ public sealed record EvalScriptRequest(
     string TestPatch,
     string TestCommand,
     IReadOnlyList<string> Directives,
-    HarnessVersion Version = HarnessVersions.Default);
+    HarnessVersion Version = HarnessVersions.Default)
+{
+    /// <summary>
+    /// The caller already reset the test files and applied the test patch (SweLego's own instances: the task sandbox
+    /// does the git steps, the same way on every backend, since a bwrap sandbox never writes the checkout's .git); the
+    /// script then runs only the tests between the markers.
+    /// </summary>
+    public bool TreePrepared { get; init; }
+}
 
 /// <summary>
 /// The eval.sh the harness runs for a Python instance after applying the model patch, in its
@@ -49,26 +57,30 @@ public static class EvalScript
         {
             throw new ArgumentException($"the test patch contains a line '{HeredocDelimiter}', which would end its heredoc early", nameof(request));
         }
-        var workdir = ShellScripts.Quote(request.Workdir);
+        var workdir = BashQuoting.Quote(request.Workdir);
         var testFiles = Specs.SweBenchSpecs.TestFiles(request.TestPatch);
-        var reset = $"git checkout {ShellScripts.Quote(request.BaseCommit)} {string.Join(' ', testFiles.Select(ShellScripts.Quote))}";
+        var reset = $"git checkout {BashQuoting.Quote(request.BaseCommit)} {string.Join(' ', testFiles.Select(BashQuoting.Quote))}";
         var lines = new List<string> { "#!/bin/bash", "set -uxo pipefail" };
         lines.AddRange(request.ActivationLines);
         lines.Add($"cd {workdir}");
         lines.AddRange(request.EvalCommands);
-        lines.AddRange(
-        [
-            $"git config --global --add safe.directory {workdir}",
-            $"cd {workdir}",
-            "git status",
-            "git show",
-            $"git -c core.fileMode=false diff {ShellScripts.Quote(request.BaseCommit)}",
-        ]);
-        lines.AddRange(request.ActivationLines);
-        lines.Add(reset);
-        lines.Add($"git apply -v - <<'{HeredocDelimiter}'\n{request.TestPatch}\n{HeredocDelimiter}");
+        if (!request.TreePrepared)
+        {
+            lines.AddRange(
+            [
+                $"git config --global --add safe.directory {workdir}",
+                $"cd {workdir}",
+                "git status",
+                "git show",
+                $"git -c core.fileMode=false diff {BashQuoting.Quote(request.BaseCommit)}",
+            ]);
+            lines.AddRange(request.ActivationLines);
+            lines.Add(reset);
+            lines.Add($"git apply -v - <<'{HeredocDelimiter}'\n{request.TestPatch}\n{HeredocDelimiter}");
+        }
+
         lines.Add($": '{TestLog.StartMarker}'");
-        lines.Add(string.Join(' ', [request.TestCommand, .. request.Directives.Select(ShellScripts.Quote)]));
+        lines.Add(string.Join(' ', [request.TestCommand, .. request.Directives.Select(BashQuoting.Quote)]));
         if (request.Version == HarnessVersion.V5_0_2)
         {
             lines.Add($"{ExitCodeVariable}=$?");
@@ -79,7 +91,7 @@ public static class EvalScript
         {
             lines.Add($": '{TestLog.EndMarker}'");
         }
-        lines.Add(reset);
+        if (!request.TreePrepared) lines.Add(reset);
         return string.Join('\n', lines) + "\n";
     }
 }

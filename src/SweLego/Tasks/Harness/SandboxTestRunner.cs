@@ -17,7 +17,7 @@ public static class SandboxTestRunner
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(testFiles);
-        string files = string.Join(' ', testFiles.Select(Sandboxes.Shell.ShellScripts.Quote));
+        string files = string.Join(' ', testFiles.Select(BashQuoting.Quote));
         string command =
             $"echo '{TestLog.StartMarker}'\n{testCommand} {files}\n__swl_test_rc=$?\necho '{TestLog.EndMarker}'\n(exit $__swl_test_rc)";
         var log = new MemoryStream();

@@ -23,7 +23,7 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
     private static readonly IReadOnlySet<TestRunProblem> ToleratedBeforeFix = new HashSet<TestRunProblem> { TestRunProblem.CollectionError };
 
     public async Task<(TaskInstance? Instance, RealTaskRejection? Rejection)> ValidateAsync(
-        RealCandidate candidate, ValidationSlot slot, CancellationToken cancellationToken)
+        RealCandidate candidate, TaskSandbox slot, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var (patches, binary) = await CandidatePatches.ComputeAsync(mirror.Git, candidate.BaseCommit, candidate.FixCommit, cancellationToken);
@@ -54,8 +54,7 @@ internal sealed class CandidateValidator(RealTaskOptions options, RepositoryMirr
                 environment.Build.Steps.Count > 0 ? Tail(environment.Build.Steps[^1].Output) : null);
         }
 
-        var taskEnvironment = new TaskEnvironment(environment.Id, options.Backend, spec, environment.Build.Image, environment.Build.Directory, mirror.Path, environments.Workdir)
-        { Install = environment.Build.Install };
+        var taskEnvironment = environments.Describe(environment);
         var session = await slot.SessionAsync(taskEnvironment, cancellationToken);
         var parser = TestLogParsers.Get(spec.LogParser);
         var run = new Func<IReadOnlySet<TestRunProblem>?, Task<TestBaselineResult>>(tolerated =>

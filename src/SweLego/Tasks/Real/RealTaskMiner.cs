@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using SweLego.Runs;
 using SweLego.Runs.Stages;
-using SweLego.Sandboxes;
-using SweLego.Sandboxes.Docker;
 
 namespace SweLego.Tasks.Real;
 
@@ -33,33 +31,21 @@ public static class RealTaskMiner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        if (options.Backend == SandboxBackends.Docker)
-        {
-            // Fail before any work when the daemon is not there, with the message that says how to start it.
-            var endpoint = DockerEndpoint.Resolve(options.Docker.Endpoint);
-            using var client = DockerEndpoint.CreateClient(endpoint);
-            try
-            {
-                await client.System.PingAsync(cancellationToken);
-            }
-            catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
-            {
-                throw DockerErrors.Translate(e, endpoint, "check that it runs");
-            }
-        }
+        // Fail before any work when the backend cannot run (the daemon is down), with the message that says how to start it.
+        var backend = options.CreateBackend();
+        await backend.EnsureAvailableAsync(cancellationToken);
 
         run.StartStage(Stage);
         progress?.Report(StageProgress.Starting(Stage, "finding candidates"));
-        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        var mirror = await RunResources.MirrorAsync(run, options.Repository, cancellationToken);
         var (candidates, badRecords) = await CandidateDiscovery.DiscoverAsync(mirror, options.Since, options.PrsFile, cancellationToken);
         string? noCandidates = candidates.Count == 0 ? await CandidateDiscovery.ExplainNoCandidatesAsync(mirror, options.Since, cancellationToken) : null;
 
         string slots = run.StagePath(Stage, "work");
         Directory.CreateDirectory(slots);
-        var environments = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
-        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
+        var environments = new EnvironmentPool(backend, options.Offline, mirror, run);
         var validator = new CandidateValidator(options, mirror, environments, run.StagePath(Stage, "logs"));
-        var work = new RealTaskWork(options, mirror, validator, slots, badRecords);
+        var work = new RealTaskWork(mirror, validator, slots, badRecords, backend, run.DirectoryPath);
         StageRunSummary ran;
         try
         {

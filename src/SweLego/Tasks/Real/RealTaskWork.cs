@@ -1,4 +1,6 @@
+using SweLego.Environments.Backends;
 using SweLego.Runs.Stages;
+using SweLego.Tasks.Harness;
 using RealTaskResult = (SweLego.Tasks.TaskInstance? Instance, SweLego.Tasks.Real.RealTaskRejection? Rejection);
 
 namespace SweLego.Tasks.Real;
@@ -9,8 +11,9 @@ namespace SweLego.Tasks.Real;
 /// unusable --prs lines are settled rejections, recorded first.
 /// </summary>
 internal sealed class RealTaskWork(
-    RealTaskOptions options, RepositoryMirror mirror, CandidateValidator validator, string slotsDirectory, IReadOnlyList<RealTaskRejection> unusable)
-    : IStageWork<RealCandidate, ValidationSlot, RealTaskResult>
+    RepositoryMirror mirror, CandidateValidator validator, string slotsDirectory, IReadOnlyList<RealTaskRejection> unusable,
+    IEnvironmentBackend backend, string runDirectory)
+    : IStageWork<RealCandidate, TaskSandbox, RealTaskResult>
 {
     public static StageJournal<RealTaskResult> Records { get; } = new(RealTaskMiner.Stage,
         r => r.Instance?.InstanceId ?? r.Rejection!.CandidateId,
@@ -31,10 +34,10 @@ internal sealed class RealTaskWork(
 
     public string Key(RealCandidate item) => item.Id;
 
-    public Task<ValidationSlot> CreateWorkerAsync(int slot, CancellationToken cancellationToken) =>
-        Task.FromResult(new ValidationSlot(Path.Combine(slotsDirectory, $"slot-{slot + 1}"), mirror.Path, options.Backend, options.Docker));
+    public Task<TaskSandbox> CreateWorkerAsync(int slot, CancellationToken cancellationToken) =>
+        Task.FromResult(new TaskSandbox(Path.Combine(slotsDirectory, $"slot-{slot + 1}"), mirror.Path, backend, runDirectory));
 
-    public Task<RealTaskResult> ProcessAsync(RealCandidate item, ValidationSlot worker, CancellationToken cancellationToken) =>
+    public Task<RealTaskResult> ProcessAsync(RealCandidate item, TaskSandbox worker, CancellationToken cancellationToken) =>
         validator.ValidateAsync(item, worker, cancellationToken);
 
     /// <summary>An unexpected error says nothing about the candidate (the daemon was down, the disk full): it is tried again.</summary>

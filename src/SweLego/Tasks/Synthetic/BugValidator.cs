@@ -20,7 +20,7 @@ internal sealed class BugValidator(SyntheticContext context)
     private const int EvidenceLines = 30;
 
     public async Task<(TaskInstance? Instance, SyntheticRejection? Rejection)> ValidateAsync(
-        BugCandidate candidate, string id, ValidationSlot slot, CancellationToken cancellationToken)
+        BugCandidate candidate, string id, TaskSandbox slot, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var bug = new SyntheticBug(candidate.Method, $"{candidate.File}::{candidate.Function}", candidate.Description);
@@ -125,7 +125,7 @@ internal sealed class BugValidator(SyntheticContext context)
         return statuses;
     }
 
-    private static async Task<(SyntheticRejectionKind Kind, string Reason)?> UnusableAsync(TestRunResult run, ValidationSlot slot)
+    private static async Task<(SyntheticRejectionKind Kind, string Reason)?> UnusableAsync(TestRunResult run, TaskSandbox slot)
     {
         if (run.Outcome.IsGradable) return null;
         if (run.Outcome.Problem is TestRunProblem.TimedOut or TestRunProblem.NoExitCode)

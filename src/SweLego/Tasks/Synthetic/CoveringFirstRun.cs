@@ -1,6 +1,5 @@
 using System.Text;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Shell;
 using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic;
@@ -31,7 +30,7 @@ internal sealed record CoveringFirstRun(TestRunResult Run, bool StoppedEarly)
         await session.WriteFileAsync(list, Encoding.UTF8.GetBytes(string.Join('\n', covering) + "\n"), cancellationToken);
         string pytest = await PytestForkServer.CommandAsync(session, testCommand, ["-p", PluginModule], cancellationToken);
         string command =
-            $"(export PYTHONPATH={ShellScripts.Quote(folder)}${{PYTHONPATH:+:$PYTHONPATH}} SWELEGO_FIRST={ShellScripts.Quote(list)} SWELEGO_ONLY={(onlyCovering ? 1 : 0)}\n{pytest}\n)";
+            $"(export PYTHONPATH={BashQuoting.Quote(folder)}${{PYTHONPATH:+:$PYTHONPATH}} SWELEGO_FIRST={BashQuoting.Quote(list)} SWELEGO_ONLY={(onlyCovering ? 1 : 0)}\n{pytest}\n)";
         var run = await SandboxTestRunner.RunAsync(session, command, [], parser, timeout, cancellationToken);
         bool stopped = !onlyCovering && run.Outcome.ExitCode == 2 && TestLog.Extract(run.Log).Output?.Contains(StopReason, StringComparison.Ordinal) == true;
         return new CoveringFirstRun(run, stopped);

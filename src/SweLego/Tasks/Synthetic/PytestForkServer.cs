@@ -1,5 +1,4 @@
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Shell;
 
 namespace SweLego.Tasks.Synthetic;
 
@@ -55,12 +54,12 @@ internal static class PytestForkServer
         string workdir = session.Workdir.TrimEnd('/');
         string script = $"{workdir}/.git/swelego/{Module}.py";
         await session.WriteFileAsync(script, Script.Value, cancellationToken);
-        string folder = ShellScripts.Quote(Folder), quotedScript = ShellScripts.Quote(script);
-        string words = string.Join(' ', args.Concat(extraArgs).Select(ShellScripts.Quote));
+        string folder = BashQuoting.Quote(Folder), quotedScript = BashQuoting.Quote(script);
+        string words = string.Join(' ', args.Concat(extraArgs).Select(BashQuoting.Quote));
         return $"""
             if ! kill -0 "$(cat {folder}/pid 2>/dev/null)" 2>/dev/null; then
               rm -rf {folder} && mkdir -p {folder}
-              ( (cd {ShellScripts.Quote(workdir)} && env -u PYTHONPATH {python} -P {quotedScript} serve {folder} {ShellScripts.Quote(workdir)} </dev/null >{folder}/log 2>&1; echo $? >{folder}/exit) & )
+              ( (cd {BashQuoting.Quote(workdir)} && env -u PYTHONPATH {python} -P {quotedScript} serve {folder} {BashQuoting.Quote(workdir)} </dev/null >{folder}/log 2>&1; echo $? >{folder}/exit) & )
               while [ ! -f {folder}/pid ] && [ ! -f {folder}/exit ]; do sleep 0.02; done
             fi
             if [ -f {folder}/pid ]; then

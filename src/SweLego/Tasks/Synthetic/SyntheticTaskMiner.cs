@@ -52,14 +52,14 @@ public static class SyntheticTaskMiner
         run.StartStage(Stage);
         progress?.Report(StageProgress.Starting(Stage, "environment"));
 
-        var mirror = await RepositoryMirror.CreateOrUpdateAsync(options.Repository, run.StagePath(Stage, "repository.git"), cancellationToken);
+        var backend = options.CreateBackend();
+        var mirror = await RunResources.MirrorAsync(run, options.Repository, cancellationToken);
         string commit = (await mirror.Git.RunAsync(["rev-parse", "--verify", (options.Commit ?? mirror.Head) + "^{commit}"], cancellationToken)).Trim();
         var commitDate = DateTimeOffset.Parse((await mirror.Git.RunAsync(["show", "-s", "--format=%cI", commit], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
         string work = run.StagePath(Stage, "work");
         Directory.CreateDirectory(work);
-        var pool = new EnvironmentPool(options, mirror, run.StagePath(Stage, "environments"));
-        Directory.CreateDirectory(run.StagePath(Stage, "environments"));
-        var first = new ValidationSlot(Path.Combine(work, "slot-1"), mirror.Path, options.Backend, options.Docker);
+        var pool = new EnvironmentPool(backend, options.Offline, mirror, run);
+        var first = new TaskSandbox(Path.Combine(work, "slot-1"), mirror.Path, backend, run.DirectoryPath);
         try
         {
             await first.CheckoutAsync(commit, cancellationToken);
@@ -76,8 +76,7 @@ public static class SyntheticTaskMiner
             var pooled = await pool.GetAsync(spec, commit, cancellationToken);
             if (!pooled.Build.Success)
                 throw new InvalidOperationException($"The environment of {options.Repository} at {commit[..12]} could not be built: {pooled.Build.Problem}.\n{pooled.Build.FailureReport()}\nWhole build log: {pool.BuildLogPath(spec)}");
-            var environment = new TaskEnvironment(pooled.Id, options.Backend, spec, pooled.Build.Image, pooled.Build.Directory, mirror.Path, pool.Workdir)
-            { Install = pooled.Build.Install };
+            var environment = pool.Describe(pooled);
 
             var model = options.Model is { } modelOptions ? new ModelClient(modelOptions) : null;
             var context = await BaselineAsync(run, options, mirror, commit, commitDate, spec, environment, first, work, model, progress, cancellationToken);
@@ -103,7 +102,7 @@ public static class SyntheticTaskMiner
             new Random(options.Seed).Shuffle(ordered);
 
             var validation = Stopwatch.StartNew();
-            var stageWork = new SyntheticTaskWork(options, context, work, first, rewrites, history.Results);
+            var stageWork = new SyntheticTaskWork(options, context, work, first, rewrites, history.Results, backend, run.DirectoryPath);
             var ran = await StageRunner.RunAsync(run, stageWork, ordered, new StageRunOptions { Jobs = options.Jobs, Max = options.Max }, progress, cancellationToken);
             var modes = stageWork.Modes;
             run.UpdateStage(Stage, s => s.WithCount("kept_fast", modes.ByMode.GetValueOrDefault(SyntheticValidation.CoveringOnly))
@@ -131,7 +130,7 @@ public static class SyntheticTaskMiner
     /// </summary>
     private static async Task<SyntheticContext> BaselineAsync(
         RunFolder run, SyntheticTaskOptions options, RepositoryMirror mirror, string commit, DateTimeOffset commitDate, EnvironmentSpec spec,
-        TaskEnvironment environment, ValidationSlot slot, string work, IModelClient? model, IProgress<StageProgress>? progress,
+        TaskEnvironment environment, TaskSandbox slot, string work, IModelClient? model, IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
         var parser = TestLogParsers.Get(spec.LogParser);

@@ -1,4 +1,6 @@
+using SweLego.Environments.Backends;
 using SweLego.Runs.Stages;
+using SweLego.Tasks.Harness;
 using SyntheticResult = (SweLego.Tasks.TaskInstance? Instance, SweLego.Tasks.Synthetic.SyntheticRejection? Rejection);
 
 namespace SweLego.Tasks.Synthetic;
@@ -10,7 +12,7 @@ namespace SweLego.Tasks.Synthetic;
 /// function that reached <see cref="SyntheticTaskOptions.MaxPerFunction"/> gets no more instances:
 /// decided when results are recorded, in candidate order, so the run is reproducible from its seed.
 /// </summary>
-internal sealed class SyntheticTaskWork : IStageWork<(string Id, BugCandidate Candidate), ValidationSlot, SyntheticResult>
+internal sealed class SyntheticTaskWork : IStageWork<(string Id, BugCandidate Candidate), TaskSandbox, SyntheticResult>
 {
     public static StageJournal<SyntheticResult> Records { get; } = new(SyntheticTaskMiner.Stage,
         r => r.Instance?.InstanceId ?? r.Rejection!.CandidateId,
@@ -25,13 +27,16 @@ internal sealed class SyntheticTaskWork : IStageWork<(string Id, BugCandidate Ca
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> perFunction = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> byMethod = new(StringComparer.Ordinal);
-    private ValidationSlot? baselineSlot;
+    private readonly IEnvironmentBackend backend;
+    private readonly string runDirectory;
+    private TaskSandbox? baselineSlot;
 
     /// <param name="earlier">What earlier sessions settled (<see cref="StageJournal{TResult}.Read"/>): their instances count toward the limits.</param>
     public SyntheticTaskWork(
-        SyntheticTaskOptions options, SyntheticContext context, string slotsDirectory, ValidationSlot baselineSlot,
-        IReadOnlyList<SyntheticRejection> generationFailures, IEnumerable<SyntheticResult> earlier)
+        SyntheticTaskOptions options, SyntheticContext context, string slotsDirectory, TaskSandbox baselineSlot,
+        IReadOnlyList<SyntheticRejection> generationFailures, IEnumerable<SyntheticResult> earlier, IEnvironmentBackend backend, string runDirectory)
     {
+        (this.backend, this.runDirectory) = (backend, runDirectory);
         (this.options, this.context, this.slotsDirectory, this.baselineSlot) = (options, context, slotsDirectory, baselineSlot);
         validator = new BugValidator(context);
         Settled = [.. generationFailures.Select(r => ((TaskInstance?)null, (SyntheticRejection?)r))];
@@ -52,12 +57,12 @@ internal sealed class SyntheticTaskWork : IStageWork<(string Id, BugCandidate Ca
 
     public string Key((string Id, BugCandidate Candidate) item) => item.Id;
 
-    public Task<ValidationSlot> CreateWorkerAsync(int slot, CancellationToken cancellationToken) =>
+    public Task<TaskSandbox> CreateWorkerAsync(int slot, CancellationToken cancellationToken) =>
         Task.FromResult(slot == 0 && Interlocked.Exchange(ref baselineSlot, null) is { } warm
             ? warm
-            : new ValidationSlot(Path.Combine(slotsDirectory, $"slot-{slot + 1}"), context.Mirror.Path, options.Backend, options.Docker));
+            : new TaskSandbox(Path.Combine(slotsDirectory, $"slot-{slot + 1}"), context.Mirror.Path, backend, runDirectory));
 
-    public async Task<SyntheticResult> ProcessAsync((string Id, BugCandidate Candidate) item, ValidationSlot worker, CancellationToken cancellationToken)
+    public async Task<SyntheticResult> ProcessAsync((string Id, BugCandidate Candidate) item, TaskSandbox worker, CancellationToken cancellationToken)
     {
         var bug = Bug(item.Candidate);
         // Only predecessors are recorded yet and a function's count only grows: a function full now is full when this result is recorded.

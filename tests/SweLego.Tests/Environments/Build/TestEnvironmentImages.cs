@@ -13,7 +13,7 @@ namespace SweLego.Tests.Environments.Build;
 /// </summary>
 public sealed class TestEnvironmentImages(DockerClient client)
 {
-    public const string BaseImage = "swelego/base:bookworm-2";
+    public const string BaseImage = "swelego/base:bookworm-3";
     public const string LabelKey = "swelego.test.prune";
 
     private readonly List<string> _tags = [];

@@ -1,6 +1,5 @@
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
-using SweLego.Tasks;
 using SweLego.Tasks.Real;
 using SweLego.Tests.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;

@@ -36,7 +36,7 @@ public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixtur
         await RealTaskMiner.RunAsync(run, new RealTaskOptions { Repository = sample.History.Path, Offline = true, Runs = 1, Max = 1 });
         var instance = Assert.Single(SampleTaskExpectations.Read(run).Instances);
 
-        var result = await TaskWorkspaces.CreateRealAsync(instance, folder.Combine("workspace"));
+        var result = await TaskWorkspaces.CreateRealAsync(instance, run.DirectoryPath, folder.Combine("workspace"));
 
         Assert.True(result.Audit.IsClean);
         Assert.Equal(instance.BaseCommit, result.BaseCommit);
@@ -45,7 +45,7 @@ public sealed class RealTaskMinerTests(SampleTasksFixture sample) : IClassFixtur
         var fix = await git.TryRunAsync(["cat-file", "-e", instance.FixCommit!], null, CancellationToken.None);
         Assert.False(fix.Succeeded, "the fix commit must not be stored in the workspace");
         Assert.Empty((await git.RunAsync(["status", "--porcelain"], CancellationToken.None)).Trim());
-        var mirror = new SweLego.Tasks.Git.GitCommand(instance.Environment.RepositoryMirror);
+        var mirror = new SweLego.Tasks.Git.GitCommand(instance.Environment.MirrorPath(run.DirectoryPath));
         Assert.True((await mirror.TryRunAsync(["cat-file", "-e", instance.FixCommit!], null, CancellationToken.None)).Succeeded, "the mirror keeps its history");
     }
 

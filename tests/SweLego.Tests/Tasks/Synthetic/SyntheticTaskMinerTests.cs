@@ -48,7 +48,7 @@ public sealed class SyntheticTaskMinerTests(SampleTasksFixture sample) : IClassF
         foreach (var instance in instances.Take(3))
         {
             string path = workspaces.Combine(instance.InstanceId);
-            Assert.Equal(instance.BaseCommit, await TaskWorkspaces.CreateSyntheticAsync(instance, path));
+            Assert.Equal(instance.BaseCommit, await TaskWorkspaces.CreateSyntheticAsync(instance, run.DirectoryPath, path));
             var log = await new GitCommand(path).RunAsync(["log", "--format=%H"], CancellationToken.None);
             Assert.Equal(instance.BaseCommit, log.Trim());
             var applied = await new GitCommand(path).TryRunAsync(["apply", "--check", "-"], instance.Patch, CancellationToken.None);

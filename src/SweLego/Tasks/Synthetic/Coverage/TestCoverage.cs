@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SweLego.Python;
 using SweLego.Sandboxes;
-using SweLego.Sandboxes.Shell;
 using SweLego.Tasks.Harness;
 
 namespace SweLego.Tasks.Synthetic.Coverage;
@@ -50,10 +49,10 @@ public static class TestCoverage
         await session.WriteFileAsync($"{folder}/{PluginModule}.py", Plugin.Value, cancellationToken);
 
         // A subshell: the variables end with the command, and the files follow the plugin option.
-        string files = string.Join(' ', testFiles.Select(ShellScripts.Quote));
+        string files = string.Join(' ', testFiles.Select(BashQuoting.Quote));
         string command =
-            $"(export PYTHONPATH={ShellScripts.Quote(folder)}${{PYTHONPATH:+:$PYTHONPATH}} SWELEGO_COVERAGE_OUTPUT={ShellScripts.Quote(output)} "
-            + $"SWELEGO_COVERAGE_ROOT={ShellScripts.Quote(workdir)}\n{testCommand} -p {PluginModule} {files}\n)";
+            $"(export PYTHONPATH={BashQuoting.Quote(folder)}${{PYTHONPATH:+:$PYTHONPATH}} SWELEGO_COVERAGE_OUTPUT={BashQuoting.Quote(output)} "
+            + $"SWELEGO_COVERAGE_ROOT={BashQuoting.Quote(workdir)}\n{testCommand} -p {PluginModule} {files}\n)";
         var run = await SandboxTestRunner.RunAsync(session, command, [], TestLogParsers.Get("pytest"), timeout, cancellationToken);
 
         byte[] json;
@@ -61,7 +60,7 @@ public static class TestCoverage
         {
             if (run.Outcome.Kind == TestRunKind.Infrastructure)
                 return Failure($"the tests did not run: {run.Outcome.Reason}", run);
-            var found = await session.ExecAsync($"test -f {ShellScripts.Quote(output)}", Quick, cancellationToken);
+            var found = await session.ExecAsync($"test -f {BashQuoting.Quote(output)}", Quick, cancellationToken);
             if (found.ExitCode != 0)
                 return Failure($"the coverage plugin wrote no {output} (was it loaded, did pytest end early?)", run);
             json = await session.ReadFileAsync(output, cancellationToken);
@@ -69,7 +68,7 @@ public static class TestCoverage
         finally
         {
             if (!cancellationToken.IsCancellationRequested)
-                await session.ExecAsync($"rm -f {ShellScripts.Quote(output)} {ShellScripts.Quote(output)}.*", Quick, cancellationToken);
+                await session.ExecAsync($"rm -f {BashQuoting.Quote(output)} {BashQuoting.Quote(output)}.*", Quick, cancellationToken);
         }
 
         Dictionary<string, List<RecordedCode>> recorded;

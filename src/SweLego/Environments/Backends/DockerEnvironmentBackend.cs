@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using SweLego.Environments.Build;
+using SweLego.Sandboxes;
+using SweLego.Sandboxes.Docker;
+
+namespace SweLego.Environments.Backends;
+
+/// <summary>
+/// Environments as docker images (<see cref="DockerEnvironmentBuilder"/>): the repository is the
+/// image's own copy at /testbed, checked out and patched inside the container as the SWE-bench
+/// harness does; the host checkout is only read (environment inference, diffs).
+/// </summary>
+public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, DockerEnvironmentOptions? images = null) : IEnvironmentBackend
+{
+    private static readonly ExecOptions GitLimit = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    public string Name => SandboxBackends.Docker;
+
+    public string Workdir => DockerEnvironmentBuilder.Workdir;
+
+    public bool CopiesCheckout => true;
+
+    public async Task EnsureAvailableAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = DockerEndpoint.Resolve(docker.Endpoint);
+        using var client = DockerEndpoint.CreateClient(endpoint);
+        try
+        {
+            await client.System.PingAsync(cancellationToken);
+        }
+        catch (Exception e) when (DockerErrors.IsDaemonFailure(e))
+        {
+            throw DockerErrors.Translate(e, endpoint, "check that it runs");
+        }
+    }
+
+    public Task<EnvironmentBuildResult> BuildAsync(
+        EnvironmentSpec spec, string checkout, string commit, string environmentsRoot, bool offline, CancellationToken cancellationToken) =>
+        DockerEnvironmentBuilder.BuildAsync(spec, checkout, commit, offline, docker, images, cancellationToken);
+
+    public EnvironmentLocation Locate(EnvironmentBuildResult build) =>
+        new(build.Directory, build.Image ?? throw new ArgumentException("An image build names its image.", nameof(build)), null);
+
+    public Task<ISandboxSession> StartSessionAsync(EnvironmentLocation environment, string hostCheckout, CancellationToken cancellationToken)
+    {
+        string image = environment.Image ?? throw new SandboxException("A docker session needs the environment's image; the record names none.");
+        return EnvironmentSessions.StartAsync(new DockerBackend(docker), new SandboxSpec { Image = image, Workdir = Workdir }, environment.Venv, cancellationToken);
+    }
+
+    public async Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken)
+    {
+        var result = await session.ExecAsync(
+            $"git -c advice.detachedHead=false -c core.hooksPath=/dev/null checkout -q -f --detach {BashQuoting.Quote(commit)} && git clean -q -ffdx -e '*.egg-info'",
+            GitLimit, cancellationToken);
+        if (result.ExitCode != 0) throw new SandboxException($"checking out {commit} in the container failed (exit {result.ExitCode}): {result.Output.Trim()}");
+    }
+
+    public async Task<IReadOnlyList<bool>> StageFilesAsync(
+        ISandboxSession session, string hostCheckout, string mirror, string commit, IReadOnlyList<string> files, string stagingFolder,
+        CancellationToken cancellationToken)
+    {
+        // The image holds the whole history: the container's git reads it (prints 1 or 0 per file).
+        var script = new StringBuilder($"mkdir -p {BashQuoting.Quote(stagingFolder)}");
+        for (int i = 0; i < files.Count; i++)
+        {
+            string blob = BashQuoting.Quote($"{commit}:{files[i]}");
+            string target = BashQuoting.Quote($"{stagingFolder}/{i.ToString(CultureInfo.InvariantCulture)}");
+            script.Append($"\nif git cat-file -e {blob} 2>/dev/null; then git cat-file blob {blob} > {target} && echo 1; else echo 0; fi");
+        }
+
+        var result = await session.ExecAsync(script.ToString(), GitLimit, cancellationToken);
+        var found = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim() == "1").ToList();
+        if (result.ExitCode != 0 || found.Count != files.Count)
+            throw new SandboxException($"reading {files.Count} file(s) at {commit} in the container failed (exit {result.ExitCode}): {result.Output.Trim()}");
+        return found;
+    }
+}
