@@ -5,7 +5,7 @@ namespace SweLego.Tasks.Harness;
 /// writing `MouseButton.LEFT` as `1` and `MouseButton.RIGHT` as `3` in every line, because the
 /// instances' lists were recorded with matplotlib versions whose ids printed the numbers.
 /// </summary>
-public sealed class MatplotlibLogParser(HarnessVersion version) : ITestLogParser
+public sealed class MatplotlibLogParser(HarnessVersion version = HarnessVersions.Default) : ITestLogParser
 {
     public const string ParserName = "matplotlib";
 

@@ -11,7 +11,7 @@ namespace SweLego.Tasks.Harness;
 /// FAIL_TO_PASS lists of existing SWE-bench instances were produced this way and grading
 /// compares keys. Use <c>pytest_nodeid</c> for tasks we create ourselves.
 /// </remarks>
-public sealed class PytestLogParser(HarnessVersion version) : ITestLogParser
+public sealed class PytestLogParser(HarnessVersion version = HarnessVersions.Default) : ITestLogParser
 {
     public const string ParserName = "pytest";
 

@@ -8,7 +8,7 @@ namespace SweLego.Tasks.Harness;
 /// only the last path segment, so ids do not depend on where the repository was checked out
 /// (`test_x[/tmp/abc/data.txt]` → `test_x[/data.txt]`).
 /// </summary>
-public sealed partial class PytestOptionsLogParser(HarnessVersion version) : ITestLogParser
+public sealed partial class PytestOptionsLogParser(HarnessVersion version = HarnessVersions.Default) : ITestLogParser
 {
     public const string ParserName = "pytest_options";
 

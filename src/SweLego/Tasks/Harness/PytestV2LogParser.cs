@@ -16,7 +16,7 @@ namespace SweLego.Tasks.Harness;
 /// the first " - " only on FAILED lines (an ERROR line's message stays in its name), and skips the
 /// `SKIPPED [N]` summary.
 /// </remarks>
-public sealed class PytestV2LogParser(HarnessVersion version) : ITestLogParser
+public sealed class PytestV2LogParser(HarnessVersion version = HarnessVersions.Default) : ITestLogParser
 {
     public const string ParserName = "pytest_v2";
 

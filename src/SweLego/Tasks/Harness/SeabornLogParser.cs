@@ -10,7 +10,7 @@ namespace SweLego.Tasks.Harness;
 /// or `PASSED` (or contains " PASSED " alone) raises in the harness and the instance gets no
 /// report; we throw <see cref="HarnessLogParserException"/> there. 5.0.2 skips such lines.
 /// </remarks>
-public sealed class SeabornLogParser(HarnessVersion version) : ITestLogParser
+public sealed class SeabornLogParser(HarnessVersion version = HarnessVersions.Default) : ITestLogParser
 {
     public const string ParserName = "seaborn";
 

@@ -141,7 +141,7 @@ public sealed class EnvironmentInferenceTests : IDisposable
 
         Assert.Equal("django", spec.TestFramework);
         Assert.Equal("./tests/runtests.py --verbosity 2 --settings=test_sqlite --parallel 1", spec.TestCommand);
-        Assert.Equal("django", spec.LogParser);
+        Assert.Equal("django_strict", spec.LogParser);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class GraderTests
     [Fact]
     public void Grade_MixedStatuses_SortsIntoSuccessAndFailureLikeTheHarness()
     {
-        var report = Grader.Grade(["f1", "f2", "f3", "f4", "f5", "absent"], ["p1", "p2"], Statuses, failToFail: ["f3"], passToFail: ["p1"]);
+        var report = Grader.Grade(["f1", "f2", "f3", "f4", "f5", "absent"], ["p1", "p2"], Statuses, HarnessVersion.V4_0_4, failToFail: ["f3"], passToFail: ["p1"]);
 
         Assert.Equal(["f1", "f2"], report.FailToPass.Success);
         Assert.Equal(["f3", "f4", "absent"], report.FailToPass.Failure);
@@ -62,7 +62,7 @@ public sealed class GraderTests
     [Fact]
     public void Grade_OnlySkippedFailToPass_IsFullAsInTheHarness()
     {
-        var report = Grader.Grade(["f5"], ["p1"], Statuses);
+        var report = Grader.Grade(["f5"], ["p1"], Statuses, HarnessVersion.V4_0_4);
 
         Assert.Equal(0, report.FailToPass.Total);
         Assert.Equal(ResolutionStatus.Full, report.Resolution);

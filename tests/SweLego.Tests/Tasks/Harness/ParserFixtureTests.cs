@@ -5,9 +5,9 @@ namespace SweLego.Tests.Tasks.Harness;
 public sealed class ParserFixtureTests
 {
     [Fact]
-    public void Parse_DjangoRunnerLog_GivesHarnessNamesIncludingInterruptedLines()
+    public void Parse_DjangoRunnerLog_StrictGivesHarnessNamesIncludingInterruptedLines()
     {
-        var statuses = new DjangoLogParser().Parse(PythonTestRun.Fixture("django_runtests.log"));
+        var statuses = new DjangoStrictLogParser().Parse(PythonTestRun.Fixture("django_strict_runtests.log"));
 
         Assert.Equal(new Dictionary<string, TestStatus>
         {

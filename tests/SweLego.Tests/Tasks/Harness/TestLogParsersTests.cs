@@ -7,11 +7,16 @@ public sealed class TestLogParsersTests
     [Fact]
     public void Get_EachKnownName_ReturnsParserWithThatName()
     {
-        Assert.Equal(["pytest", "pytest_v2", "pytest_options", "pytest_nodeid", "django", "unittest", "sympy"], TestLogParsers.Names);
+        Assert.Equal(["pytest", "pytest_v2", "pytest_options", "django", "sympy", "matplotlib", "seaborn", "pytest_nodeid", "unittest", "django_strict"], TestLogParsers.Names);
         foreach (var name in TestLogParsers.Names)
         {
-            Assert.Equal(name, TestLogParsers.Get(name).Name);
+            foreach (var version in Enum.GetValues<HarnessVersion>())
+            {
+                Assert.Equal(name, TestLogParsers.Get(name, version).Name);
+            }
         }
+        Assert.Equal("pytest_v2", TestLogParsers.Get("parse_log_astropy").Name);
+        Assert.Equal("django", TestLogParsers.Get("parse_log_django").Name);
     }
 
     [Fact]
@@ -19,6 +24,6 @@ public sealed class TestLogParsersTests
     {
         var error = Assert.Throws<ArgumentException>(() => TestLogParsers.Get("nose"));
 
-        Assert.StartsWith("unknown test log parser 'nose'; known parsers: pytest, pytest_v2, pytest_options, pytest_nodeid, django, unittest, sympy", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown test log parser 'nose'; known parsers: pytest, pytest_v2, pytest_options, django, sympy, matplotlib, seaborn, pytest_nodeid, unittest, django_strict", error.Message, StringComparison.Ordinal);
     }
 }

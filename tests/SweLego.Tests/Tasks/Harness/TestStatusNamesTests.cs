@@ -7,7 +7,7 @@ public sealed class TestStatusNamesTests
     [Fact]
     public void ToWord_EachStatus_RoundTripsThroughTryParse()
     {
-        foreach (var status in Enum.GetValues<TestStatus>())
+        foreach (var status in Enum.GetValues<TestStatus>().Where(s => s != TestStatus.Other))
         {
             Assert.True(TestStatusNames.TryParse(status.ToWord(), out var parsed));
             Assert.Equal(status, parsed);
