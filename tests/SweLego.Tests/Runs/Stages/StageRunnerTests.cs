@@ -170,19 +170,26 @@ public sealed class StageRunnerTests : IDisposable
         var run = RunFolder.Create(_temp.Combine("run"));
         var items = TestStageWork.Items(12);
         using var stop = new CancellationTokenSource();
+        var fiveRecorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sixStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new TestStageWork(async (key, _, token) =>
         {
             if (key == "6")
             {
+                // Items 0..5 are recorded, 6 never finishes, 7 and 8 may finish but wait for 6: the cut is exact.
+                await fiveRecorded.Task;
                 sixStarted.SetResult();
                 await Task.Delay(Timeout.Infinite, token);
             }
 
             return TestStageWork.Plain(key);
         });
+        var watcher = new Watcher(p =>
+        {
+            if (p.Done >= 6) fiveRecorded.TrySetResult();
+        });
 
-        var running = RunStageAsync(run, work, items, new StageRunOptions { Jobs = 3 }, cancellationToken: stop.Token);
+        var running = RunStageAsync(run, work, items, new StageRunOptions { Jobs = 3 }, watcher, stop.Token);
         await sixStarted.Task;
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
@@ -285,6 +292,11 @@ public sealed class StageRunnerTests : IDisposable
 
     private static StageRunSummary ReadSummary(RunFolder run) =>
         JsonSerializer.Deserialize<StageRunSummary>(File.ReadAllText(run.StagePath(Stage, StageRunSummary.FileName)), RunJson.Options)!;
+
+    private sealed class Watcher(Action<StageProgress> watch) : IProgress<StageProgress>
+    {
+        public void Report(StageProgress value) => watch(value);
+    }
 
     private sealed class Recorder(List<StageProgress> events) : IProgress<StageProgress>
     {
