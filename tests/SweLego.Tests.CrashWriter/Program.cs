@@ -5,10 +5,16 @@ using SweLego.Tests.CrashWriter;
 // Usage: SweLego.Tests.CrashWriter RUN_DIR N
 // Writes records with keys 0..N-1 to RUN_DIR/crash/records.jsonl, skipping keys already
 // there, exactly like a resumable stage. The test kills it at random points and restarts it.
-// Or: SweLego.Tests.CrashWriter docker-session (see DockerSessionOwner).
+// Or: SweLego.Tests.CrashWriter docker-session (see DockerSessionOwner),
+// or: SweLego.Tests.CrashWriter stage RUN_DIR N (see CrashStage).
 if (args is [DockerSessionOwner.Mode])
 {
     return await DockerSessionOwner.RunAsync();
+}
+
+if (args is [CrashStage.Mode, var stageRun, var stageCount] && int.TryParse(stageCount, NumberStyles.None, CultureInfo.InvariantCulture, out var items))
+{
+    return await CrashStage.RunAsync(stageRun, items);
 }
 
 if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))

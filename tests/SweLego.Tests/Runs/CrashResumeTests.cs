@@ -8,8 +8,9 @@ using Xunit.Abstractions;
 namespace SweLego.Tests.Runs;
 
 /// <summary>
-/// SIGKILLs a real child process while it appends records (and updates the manifest), restarts
-/// it several times, and checks the end result: every record exactly once, each one whole.
+/// SIGKILLs a real child process while it appends records (and updates the manifest), or while it
+/// runs a stage through the stage runner, restarts it several times, and checks the end result:
+/// every record exactly once, each one whole (and for the stage, in item order).
 /// </summary>
 [Collection(nameof(CrashResumeTests))]
 public sealed class CrashResumeTests(ITestOutputHelper output)
@@ -26,33 +27,15 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var runDirectory = temp.Combine("run");
         var records = Path.Combine(runDirectory, CrashRecord.Stage, CrashRecord.FileName);
         var killedMidRun = 0;
-        var sizeAfter = ExpectedFileSizes();
+        var sizeAfter = ExpectedFileSizes(RecordCount);
 
         for (var kill = 0; kill < Kills; kill++)
         {
             // Spread the kills over what is left, so every restart has work to do and to lose.
             var before = CountCompleteLines(records);
             var target = before + Math.Max(1, (RecordCount - before) / (Kills - kill + 1));
-            using var child = StartChild(runDirectory);
-            var stderr = child.StandardError.ReadToEndAsync();
-            bool exitedByItself;
-            try
-            {
-                // Polling the size is cheap; records are written in key order, so size tells the count.
-                WaitUntil(() => child.HasExited || FileSize(records) >= sizeAfter[target], $"{target} records written");
-                exitedByItself = child.HasExited;
-            }
-            finally
-            {
-                child.Kill(); // SIGKILL on Linux; a no-op if the child already exited
-            }
-
-            await child.WaitForExitAsync().WaitAsync(Deadline);
-            if (exitedByItself)
-            {
-                Assert.True(child.ExitCode == 0, $"crash writer failed (exit {child.ExitCode}): {await stderr}");
-            }
-
+            // Polling the size is cheap; records are written in key order, so size tells the count.
+            await KillWhenAsync(() => FileSize(records) >= sizeAfter[target], $"{target} records written", runDirectory, Count(RecordCount));
             var after = CountCompleteLines(records);
             if (after < RecordCount)
             {
@@ -65,20 +48,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
             output.WriteLine($"kill {kill + 1}: {before} -> {after} lines, torn tail {TornBytes(records)} bytes (injected {torn})");
         }
 
-        using (var last = StartChild(runDirectory))
-        {
-            var stderr = last.StandardError.ReadToEndAsync();
-            try
-            {
-                await last.WaitForExitAsync().WaitAsync(Deadline);
-            }
-            finally
-            {
-                last.Kill();
-            }
-
-            Assert.True(last.ExitCode == 0, $"crash writer failed (exit {last.ExitCode}): {await stderr}");
-        }
+        await RunToEndAsync(runDirectory, Count(RecordCount));
 
         // The kills must have interrupted real work, or this test proves nothing.
         Assert.True(killedMidRun >= Kills - 1, $"only {killedMidRun} of {Kills} kills landed before the writer finished");
@@ -106,7 +76,86 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         Assert.Equal([$"{CrashRecord.Stage}/{CrashRecord.FileName}"], stage.Outputs);
     }
 
-    private static Process StartChild(string runDirectory)
+    [Fact]
+    public async Task StageRunner_ChildKilledRepeatedlyWhileRunningAStage_ResumesInItemOrderWithNothingLostRepeatedOrTorn()
+    {
+        const int items = 3000, kills = 4;
+        using var temp = new TempDirectory();
+        var runDirectory = temp.Combine("run");
+        var records = Path.Combine(runDirectory, CrashStage.Stage, CrashRecord.FileName);
+        var sizeAfter = ExpectedFileSizes(items);
+        var killedMidRun = 0;
+
+        for (var kill = 0; kill < kills; kill++)
+        {
+            var before = CountCompleteLines(records);
+            var target = before + Math.Max(1, (items - before) / (kills - kill + 1));
+            // Results are recorded in item order, so the size tells how many are.
+            await KillWhenAsync(() => FileSize(records) >= sizeAfter[target], $"{target} results recorded", CrashStage.Mode, runDirectory, Count(items));
+            var after = CountCompleteLines(records);
+            if (after < items) killedMidRun++;
+            var torn = kill % 2 == 1 ? AppendTornRecord(records, after) : 0;
+            output.WriteLine($"stage kill {kill + 1}: {before} -> {after} lines, torn tail {TornBytes(records)} bytes (injected {torn})");
+        }
+
+        await RunToEndAsync(CrashStage.Mode, runDirectory, Count(items));
+
+        Assert.True(killedMidRun >= kills - 1, $"only {killedMidRun} of {kills} kills landed before the stage finished");
+        var result = JsonlReader.ReadAll<CrashRecord>(records);
+        Assert.Null(result.TornTail);
+        Assert.Empty(result.SkippedLines);
+        Assert.Equal(Enumerable.Range(0, items).Select(i => CrashRecord.For(i).Key), result.Records.Select(r => r.Key));
+        Assert.All(result.Records, r => Assert.Equal(CrashRecord.ExpectedPayload(r.Key), r.Payload));
+        var stage = RunFolder.Open(runDirectory).ReadManifest().Stage(CrashStage.Stage);
+        Assert.Equal((StageStatus.Succeeded, kills + 1, items), (stage.Status, stage.Attempts, stage.Counts["kept"]));
+        var summary = JsonSerializer.Deserialize<SweLego.Runs.Stages.StageRunSummary>(
+            await File.ReadAllTextAsync(Path.Combine(runDirectory, CrashStage.Stage, SweLego.Runs.Stages.StageRunSummary.FileName)), RunJson.Options)!;
+        Assert.Equal((SweLego.Runs.Stages.StageRunStatus.Completed, items, items), (summary.Status, summary.Total, summary.Skipped + summary.Processed));
+    }
+
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Starts the child and SIGKILLs it once <paramref name="reached"/> holds; a child that ended first must have succeeded.</summary>
+    private static async Task KillWhenAsync(Func<bool> reached, string what, params string[] arguments)
+    {
+        using var child = StartChild(arguments);
+        var stderr = child.StandardError.ReadToEndAsync();
+        bool exitedByItself;
+        try
+        {
+            WaitUntil(() => child.HasExited || reached(), what);
+            exitedByItself = child.HasExited;
+        }
+        finally
+        {
+            child.Kill(); // SIGKILL on Linux; a no-op if the child already exited
+        }
+
+        await child.WaitForExitAsync().WaitAsync(Deadline);
+        if (exitedByItself)
+        {
+            Assert.True(child.ExitCode == 0, $"crash writer failed (exit {child.ExitCode}): {await stderr}");
+        }
+    }
+
+    /// <summary>Runs the child until it ends by itself, which it must do successfully.</summary>
+    private static async Task RunToEndAsync(params string[] arguments)
+    {
+        using var last = StartChild(arguments);
+        var stderr = last.StandardError.ReadToEndAsync();
+        try
+        {
+            await last.WaitForExitAsync().WaitAsync(Deadline);
+        }
+        finally
+        {
+            last.Kill();
+        }
+
+        Assert.True(last.ExitCode == 0, $"crash writer failed (exit {last.ExitCode}): {await stderr}");
+    }
+
+    private static Process StartChild(params string[] arguments)
     {
         var writerDll = Path.Combine(AppContext.BaseDirectory, "SweLego.Tests.CrashWriter.dll");
         Assert.True(File.Exists(writerDll), $"crash writer not built next to the tests: {writerDll}");
@@ -119,8 +168,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add(writerDll);
-        startInfo.ArgumentList.Add(runDirectory);
-        startInfo.ArgumentList.Add(RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
         return Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the crash writer");
     }
 
@@ -145,10 +193,10 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         Assert.True(SpinWait.SpinUntil(condition, Deadline), $"timed out after {Deadline} waiting for: {what}");
 
     /// <summary>Element i is the size of the file once records 0..i-1 are written.</summary>
-    private static long[] ExpectedFileSizes()
+    private static long[] ExpectedFileSizes(int count)
     {
-        var sizes = new long[RecordCount + 1];
-        for (var i = 0; i < RecordCount; i++)
+        var sizes = new long[count + 1];
+        for (var i = 0; i < count; i++)
         {
             sizes[i + 1] = sizes[i] + JsonSerializer.SerializeToUtf8Bytes(CrashRecord.For(i), RunJson.Options).Length + 1;
         }

@@ -7,6 +7,9 @@ namespace SweLego.Runs.Stages;
 public sealed class StageFile<TResult, TRecord>(string name, Func<TResult, TRecord?> select, Func<TRecord, TResult> wrap) : StageFile<TResult>(name)
     where TRecord : class, IVersionedRecord
 {
+    private readonly Func<TResult, TRecord?> select = select ?? throw new ArgumentNullException(nameof(select));
+    private readonly Func<TRecord, TResult> wrap = wrap ?? throw new ArgumentNullException(nameof(wrap));
+
     internal override IEnumerable<TResult> Read(RunFolder run, string stage)
     {
         string path = run.StagePath(stage, Name);
