@@ -122,7 +122,7 @@ internal static class JsonInputFile
     private static string Fingerprint(ReadOnlySpan<byte> text) => Convert.ToHexString(SHA256.HashData(text));
 
     /// <summary>The parser's message without its "LineNumber: 0" (always 0 within one line), with the column instead.</summary>
-    private static string Describe(JsonException exception)
+    internal static string Describe(JsonException exception)
     {
         string message = exception.Message;
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
