@@ -154,6 +154,28 @@ public sealed class PredictionFilesTests : IDisposable
     }
 
     [Fact]
+    public void Read_RepeatedPropertyNames_OneItemsProblemInEveryLayout()
+    {
+        string jsonl = temp.Combine("keys.jsonl");
+        File.WriteAllText(jsonl, "{\"instance_id\": \"a\", \"instance_id\": \"b\", \"model_patch\": \"\"}\n" + Line("c", "x") + "\n");
+        string list = temp.Combine("keys.json");
+        File.WriteAllText(list, "[" + Line("c", "x") + ",\n{\"instance_id\": \"a\", \"model_patch\": \"\", \"model_patch\": \"y\"}]");
+        string keyed = temp.Combine("keyed.json");
+        File.WriteAllText(keyed, "{\n\"a\": {\"model_patch\": \"1\"},\n\"c\": {\"model_patch\": \"x\"},\n\"a\": {\"model_patch\": \"2\"}\n}\n");
+
+        var fromLines = PredictionFiles.Read(jsonl);
+        var fromList = PredictionFiles.Read(list);
+        var fromKeys = PredictionFiles.Read(keyed);
+
+        Assert.Equal($"{jsonl}:1: not valid JSON: Duplicate property 'instance_id' encountered during deserialization", Assert.Single(fromLines.Problems).ToString());
+        Assert.Equal($"{list}:2: not valid JSON: Duplicate property 'model_patch' encountered during deserialization", Assert.Single(fromList.Problems).ToString());
+        Assert.Equal($"{keyed}:4: a: key repeats {keyed}:2; skipped", Assert.Single(fromKeys.Problems).ToString());
+        Assert.Equal(["c"], fromLines.Predictions.Select(p => p.InstanceId));
+        Assert.Equal(["c"], fromList.Predictions.Select(p => p.InstanceId));
+        Assert.Equal([("a", "1"), ("c", "x")], fromKeys.Predictions.Select(p => (p.InstanceId, p.ModelPatch!)));
+    }
+
+    [Fact]
     public void Read_MissingFile_ThrowsNamingIt()
     {
         string missing = temp.Combine("none.jsonl");
