@@ -126,7 +126,7 @@ internal static class InstanceRows
             try { node = JsonNode.Parse(encoded.GetValue<string>()); }
             catch (JsonException exception)
             {
-                throw new RowException(InputProblemKind.Malformed, $"{name} is a string but not a JSON-encoded list: {exception.Message}");
+                throw new RowException(InputProblemKind.Malformed, $"{name} is a string but not a JSON-encoded list: {JsonInputFile.Describe(exception)}");
             }
         }
 

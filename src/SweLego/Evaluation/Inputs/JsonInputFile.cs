@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,6 +12,8 @@ namespace SweLego.Evaluation.Inputs;
 /// </summary>
 internal static class JsonInputFile
 {
+    private static readonly JsonDocumentOptions StrictOptions = new() { AllowDuplicateProperties = false };
+
     public static (InputFormat Format, IEnumerable<JsonItem> Items) Open(string path, bool allowDictionary, bool fingerprints)
     {
         var format = Detect(path, allowDictionary);
@@ -35,10 +36,8 @@ internal static class JsonInputFile
         if (first.Span[0] == (byte)'[') return InputFormat.JsonArray;
         if (!allowDictionary || first.Span[0] != (byte)'{') return InputFormat.Jsonl;
         if (first.Span.SequenceEqual("{"u8)) return InputFormat.JsonDictionary;
-        JsonNode? node;
-        try { node = JsonNode.Parse(first.Span); }
-        catch (JsonException) { return InputFormat.Jsonl; }
-
+        var (node, error) = Parse(first.Span);
+        if (error is not null) return InputFormat.Jsonl;
         bool single = !enumerator.MoveNext();
         return single && node is JsonObject value && !value.ContainsKey("instance_id") ? InputFormat.JsonDictionary : InputFormat.Jsonl;
     }
@@ -51,11 +50,7 @@ internal static class JsonInputFile
             if (text.IsEmpty) continue;
             var origin = new InputOrigin(path, line);
             string? fingerprint = fingerprints ? Fingerprint(text.Span) : null;
-            JsonNode? value = null;
-            string? error = null;
-            try { value = JsonNode.Parse(text.Span); }
-            catch (JsonException exception) { error = $"not valid JSON: {Describe(exception)}"; }
-
+            var (value, error) = Parse(text.Span);
             yield return new JsonItem(origin, value, error, null, fingerprint);
         }
     }
@@ -90,9 +85,11 @@ internal static class JsonInputFile
                     reader.Read();
                 }
 
-                var value = JsonNode.Parse(ref reader);
+                long valueStart = reader.TokenStartIndex;
+                reader.Skip();
+                var (value, error) = Parse(bytes.Span[(int)valueStart..(int)reader.BytesConsumed]);
                 string? fingerprint = fingerprints ? Fingerprint(bytes.Span[(int)start..(int)reader.BytesConsumed]) : null;
-                items.Add(new JsonItem(origin, value, null, key, fingerprint));
+                items.Add(new JsonItem(origin, value, error, key, fingerprint));
             }
 
             while (reader.Read())
@@ -106,6 +103,16 @@ internal static class JsonInputFile
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// One item's JSON. A repeated property name is an error here: JSON objects read lazily would
+    /// otherwise throw on first use, far from the line that holds it.
+    /// </summary>
+    private static (JsonNode? Value, string? Error) Parse(ReadOnlySpan<byte> json)
+    {
+        try { return (JsonNode.Parse(json, documentOptions: StrictOptions), null); }
+        catch (JsonException exception) { return (null, $"not valid JSON: {Describe(exception)}"); }
     }
 
     private static ReadOnlyMemory<byte> Trim(ReadOnlyMemory<byte> bytes)
@@ -122,13 +129,11 @@ internal static class JsonInputFile
     private static string Fingerprint(ReadOnlySpan<byte> text) => Convert.ToHexString(SHA256.HashData(text));
 
     /// <summary>The parser's message without its "LineNumber: 0" (always 0 within one line), with the column instead.</summary>
-    private static string Describe(JsonException exception)
+    internal static string Describe(JsonException exception)
     {
         string message = exception.Message;
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        return exception.BytePositionInLine is { } column
-            ? new StringBuilder(message.TrimEnd('.')).Append(" (column ").Append(column + 1).Append(')').ToString()
-            : message;
+        message = (cut >= 0 ? message[..cut] : message).TrimEnd('.');
+        return exception.BytePositionInLine is { } column ? $"{message} (column {column + 1})" : message;
     }
 }

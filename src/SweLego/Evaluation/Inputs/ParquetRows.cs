@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parquet;
+using Parquet.Schema;
 using Parquet.Serialization;
 
 namespace SweLego.Evaluation.Inputs;
@@ -13,7 +14,8 @@ namespace SweLego.Evaluation.Inputs;
 /// The rows of a Parquet file as JSON objects, one row group at a time (a dataset of many
 /// gigabytes never sits in memory whole). Columns are read untyped, so the same reader serves
 /// SWE-bench's string-encoded test lists, SWE-Gym's and SWE-smith's list columns and any extra
-/// column; a row's values become what a JSON file would hold for them.
+/// column; a row's values become what a JSON file would hold for them. A null list column reads
+/// as an empty list: Parquet.Net's untyped rows do not tell the two apart.
 /// </summary>
 internal static class ParquetRows
 {
@@ -45,9 +47,13 @@ internal static class ParquetRows
                 throw new InputFileException(path, $"row group {group} cannot be read: {exception.Message}", exception);
             }
 
+            // Parquet.Net's untyped rows leave out a list that is empty (or null): the schema has it.
+            var lists = result.Schema.Fields.OfType<ListField>().Select(f => f.Name).ToList();
             foreach (var values in result.Data)
             {
-                yield return (new InputOrigin(path, Row: row++), ToObject(values));
+                var fields = ToObject(values);
+                foreach (string list in lists.Where(name => !fields.ContainsKey(name))) fields[list] = new JsonArray();
+                yield return (new InputOrigin(path, Row: row++), fields);
             }
         }
     }

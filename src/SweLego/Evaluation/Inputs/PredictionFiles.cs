@@ -21,6 +21,7 @@ public static class PredictionFiles
         var predictions = new List<Prediction>();
         var problems = new List<InputProblem>();
         var lines = new Dictionary<string, InputOrigin>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, InputOrigin>(StringComparer.Ordinal);
         var rollouts = new Dictionary<(string Instance, string Rollout), InputOrigin>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -28,6 +29,9 @@ public static class PredictionFiles
             var (prediction, problem) = Parse(item);
             if (problem is null && lines.TryGetValue(item.Fingerprint!, out var same))
                 problem = new InputProblem(item.Origin, InputProblemKind.Duplicate, prediction!.InstanceId, $"identical to {same}; skipped");
+            // A keyed file names each instance once; Python's json keeps only the last of a repeated key.
+            if (problem is null && item.Key is not null && keys.TryGetValue(item.Key, out var key))
+                problem = new InputProblem(item.Origin, InputProblemKind.Duplicate, item.Key, $"key repeats {key}; skipped");
             if (problem is null && !prediction!.RolloutIdGiven)
             {
                 int occurrence = occurrences.GetValueOrDefault(prediction.InstanceId);
@@ -44,6 +48,7 @@ public static class PredictionFiles
             }
 
             lines.Add(item.Fingerprint!, item.Origin);
+            if (item.Key is not null) keys.Add(item.Key, item.Origin);
             rollouts.Add((prediction!.InstanceId, prediction.RolloutId), item.Origin);
             predictions.Add(prediction);
         }
