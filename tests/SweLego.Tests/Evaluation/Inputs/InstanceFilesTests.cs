@@ -32,10 +32,10 @@ public sealed class InstanceFilesTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await ParquetSerializer.SerializeAsync(new[]
         {
-            VerifiedRow("astropy__astropy-12907", "[\"astropy/modeling/tests/test_separable.py::test_separable[compound_model6-result6]\"]", "[]"),
-            VerifiedRow("django__django-11099", "[\"test_unicode_validator (auth_tests.test_validators.UsernameValidatorsTests)\"]",
+            VerifiedDataset.Row("astropy__astropy-12907", "[\"astropy/modeling/tests/test_separable.py::test_separable[compound_model6-result6]\"]", "[]"),
+            VerifiedDataset.Row("django__django-11099", "[\"test_unicode_validator (auth_tests.test_validators.UsernameValidatorsTests)\"]",
                 "[\"test_help_text (auth_tests.test_validators.UserAttributeSimilarityValidatorTest)\", \"test_ascii (x.Y)\"]"),
-            VerifiedRow("sympy__sympy-20590", null, "[]"),
+            VerifiedDataset.Row("sympy__sympy-20590", null, "[]"),
         }, file);
 
         await using (var reader = await ParquetReader.CreateAsync(file))
@@ -120,9 +120,9 @@ public sealed class InstanceFilesTests : IDisposable
         string train = Path.Combine(folder, "data", "train-00000-of-00001.parquet");
         string test0 = Path.Combine(folder, "data", "test-00000-of-00002.parquet");
         string test1 = Path.Combine(folder, "data", "test-00001-of-00002.parquet");
-        await ParquetSerializer.SerializeAsync(new[] { VerifiedRow("a__a-1", "[]", "[]") }, train);
-        await ParquetSerializer.SerializeAsync(new[] { VerifiedRow("b__b-1", "[]", "[]") }, test0);
-        await ParquetSerializer.SerializeAsync(new[] { VerifiedRow("c__c-1", "[]", "[]"), VerifiedRow("b__b-1", "[\"t\"]", "[]") }, test1);
+        await ParquetSerializer.SerializeAsync(new[] { VerifiedDataset.Row("a__a-1", "[]", "[]") }, train);
+        await ParquetSerializer.SerializeAsync(new[] { VerifiedDataset.Row("b__b-1", "[]", "[]") }, test0);
+        await ParquetSerializer.SerializeAsync(new[] { VerifiedDataset.Row("c__c-1", "[]", "[]"), VerifiedDataset.Row("b__b-1", "[\"t\"]", "[]") }, test1);
 
         var all = await InstanceFiles.ReadAsync(folder, CancellationToken.None);
         var test = await InstanceFiles.ReadAsync(folder, new InstanceReadOptions { Split = "test" }, CancellationToken.None);
@@ -257,23 +257,6 @@ public sealed class InstanceFilesTests : IDisposable
         $"{{\"instance_id\": \"{id}\", \"repo\": \"a/a\", \"base_commit\": \"abc\", \"FAIL_TO_PASS\": {failToPass}, \"PASS_TO_PASS\": {passToPass}"
         + (extra is null ? "" : ", " + extra) + "}";
 
-    private static Verified VerifiedRow(string id, string? failToPass, string? passToPass) => new()
-    {
-        repo = id[..id.IndexOf("__", StringComparison.Ordinal)] + "/" + id[(id.IndexOf("__", StringComparison.Ordinal) + 2)..id.LastIndexOf('-')],
-        instance_id = id,
-        base_commit = "419a78300f7cd27611196e1e464d50fd0385ff27",
-        patch = "diff --git a/f.py b/f.py\r\n--- a/f.py\r\n+++ b/f.py\r\n@@ -1 +1 @@\r\n-a\r\n+b\r\n",
-        test_patch = "diff --git a/tests/t.py b/tests/t.py\n",
-        problem_statement = "Username validator allows trailing newline — ünïcode",
-        hints_text = "",
-        created_at = "2019-03-20T03:46:18Z",
-        version = "3.0",
-        FAIL_TO_PASS = failToPass,
-        PASS_TO_PASS = passToPass,
-        environment_setup_commit = "e7fd69d051eaa67cb17f172a39b57253e9cb831a",
-        difficulty = "<15 min fix",
-    };
-
     private static TaskInstance OurTask(string id, string source) => new()
     {
         Repo = "tally/tally",
@@ -295,23 +278,6 @@ public sealed class InstanceFilesTests : IDisposable
     };
 
 #pragma warning disable IDE1006, CA1707 // Property names are the Hub's column names.
-    private sealed class Verified
-    {
-        public string? repo { get; set; }
-        public string? instance_id { get; set; }
-        public string? base_commit { get; set; }
-        public string? patch { get; set; }
-        public string? test_patch { get; set; }
-        public string? problem_statement { get; set; }
-        public string? hints_text { get; set; }
-        public string? created_at { get; set; }
-        public string? version { get; set; }
-        public string? FAIL_TO_PASS { get; set; }
-        public string? PASS_TO_PASS { get; set; }
-        public string? environment_setup_commit { get; set; }
-        public string? difficulty { get; set; }
-    }
-
     private sealed class SmithRow
     {
         public string? instance_id { get; set; }
