@@ -58,12 +58,15 @@ internal static partial class BenchCommands
             folder.CompleteStage(Stage);
             var r = report!;
             var table = new Table().AddColumns("", "seconds");
-            table.AddRow($"swelego eval, {r.Instances} gold patches, one job", $"{r.EvaluationSeconds:F2}");
-            table.AddRow("  of which the eval scripts in the sandbox", $"{r.SandboxTestSeconds:F2}");
+            table.AddRow($"swelego eval, {r.Instances} gold patches, one job (whole command)", $"{r.EvaluationSeconds:F2}");
+            table.AddRow("  starting the sandbox (once per environment and job)", $"{r.SandboxStartSeconds:F2}");
+            table.AddRow("  the predictions (checkout, patches, eval script, grading, files)", $"{r.PredictionSeconds:F2}");
+            table.AddRow("    of which the eval scripts in the sandbox", $"{r.SandboxTestSeconds:F2}");
             table.AddRow("the same test files run directly (baseline)", $"{r.RawTestSeconds:F2}");
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated(
-                $"Overhead beyond the raw test runs: {r.Overhead:P1} (target ≤ {r.Target:P0}: {(r.MeetsTarget ? "[green]met[/]" : "[red]not met[/]")}); {r.Resolved} of {r.Instances} resolved, harness {r.Harness}.");
+            string verdict = r.MeetsTarget ? "[green]met[/]" : "[red]not met[/]";
+            AnsiConsole.MarkupLine(Markup.Escape($"Overhead of the predictions beyond the raw test runs: {r.Overhead:P1} (target ≤ {r.Target:P0}: ") + verdict +
+                Markup.Escape($"); whole command: {r.OverheadWholeCommand:P1}. {r.Resolved} of {r.Instances} resolved, harness {r.Harness}."));
             AnsiConsole.MarkupLineInterpolated($"Results: {output}");
             return 0;
         });

@@ -52,7 +52,9 @@ public static class EvaluationBenchmark
         }
 
         double evaluation = summary.Elapsed.TotalSeconds, rawSeconds = raw.TotalSeconds;
+        double starts = summary.Results.Sum(r => r.StartSeconds), perPrediction = summary.Results.Sum(r => r.TotalSeconds) - starts;
         return new EvaluationBenchmarkReport(mining.Repository, summary.Harness.ToText(), instances.Count, summary.Count(EvaluationVerdict.Resolved),
-            evaluation, summary.Results.Sum(r => r.TestSeconds), rawSeconds, (evaluation - rawSeconds) / rawSeconds, TargetOverhead);
+            evaluation, starts, perPrediction, summary.Results.Sum(r => r.TestSeconds), rawSeconds,
+            (perPrediction - rawSeconds) / rawSeconds, (evaluation - rawSeconds) / rawSeconds, TargetOverhead);
     }
 }

@@ -66,7 +66,11 @@ public sealed record EvaluationRecord : IVersionedRecord
     /// <summary>PASS_TO_PASS tests that passed and failed; null when nothing was graded.</summary>
     public GroupCounts? PassToPass { get; init; }
 
+    /// <summary>Seconds the eval script ran (the tests).</summary>
     public double TestSeconds { get; init; }
+
+    /// <summary>Seconds spent starting sandboxes for this prediction (0 when the worker's session was reused).</summary>
+    public double StartSeconds { get; init; }
 
     public double TotalSeconds { get; init; }
 

@@ -35,17 +35,20 @@ internal sealed class EvaluationWorker(string directory, DockerBackendOptions do
             }
 
             var task = instance.Task!;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var session = await _sandbox!.SessionAsync(ours, cancellationToken);
+            var start = clock.Elapsed;
             string commit = task.OriginalCommit ?? task.BaseCommit;
             if (await _sandbox.PrepareAsync(session, commit, task.BugPatch is { } bug ? [bug] : [], cancellationToken) is { } problem)
                 throw new SandboxException($"{instance.InstanceId}: the instance's own tree cannot be made at {commit}: {problem}");
-            return EvaluationTree.Ours(_sandbox, session, ours, instance, commit);
+            return EvaluationTree.Ours(_sandbox, session, ours, instance, commit) with { StartSeconds = start.TotalSeconds };
         }
 
         string image = environment.Image!;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         _container = await new DockerBackend(docker).StartAsync(
             new SandboxSpec { Image = image, Workdir = EvaluationTree.ImageWorkdir, Environment = EnvironmentSessions.Variables }, cancellationToken);
-        return EvaluationTree.Image(_container, instance);
+        return EvaluationTree.Image(_container, instance) with { StartSeconds = started.Elapsed.TotalSeconds };
     }
 
     /// <summary>Ends the sessions (after a timeout or a crash they may be unusable); the next prediction starts new ones.</summary>

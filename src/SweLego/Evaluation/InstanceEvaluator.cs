@@ -99,7 +99,7 @@ internal sealed class InstanceEvaluator(EvaluationContext context)
             appliedWith = applied.Command;
         }
 
-        if (await tree.BeforeTestsAsync(cancellationToken) is { } setupProblem)
+        if (await tree.BeforeTestsAsync(patch, cancellationToken) is { } setupProblem)
             return RunAttempt.Failed(EvaluationErrorKind.Infrastructure, setupProblem);
         string script = tree.EvalScript(context.Harness);
         folder.Write(PredictionFolder.EvalScript, script);
@@ -124,7 +124,7 @@ internal sealed class InstanceEvaluator(EvaluationContext context)
         }
 
         var grade = Grade(item, log, folder, regrading: false);
-        return new RunAttempt(grade, null, null, grade is null ? null : InfrastructureDiagnosis.Of(log, instance), seconds, appliedWith);
+        return new RunAttempt(grade, null, null, grade is null ? null : InfrastructureDiagnosis.Of(log, instance), seconds, appliedWith) { StartSeconds = tree.StartSeconds };
     }
 
     /// <summary>The harness's verdict and report.json; null when its own parser raises on the log (it then writes no report).</summary>
@@ -160,11 +160,13 @@ internal sealed class InstanceEvaluator(EvaluationContext context)
     /// <summary>One run of a prediction: graded (<see cref="Grade"/>), or an error of <see cref="Kind"/>.</summary>
     private sealed record RunAttempt(InstanceGrade? Grade, EvaluationErrorKind? Kind, string? Error, string? Diagnosis, double TestSeconds, string? AppliedWith)
     {
+        public double StartSeconds { get; init; }
+
         public static RunAttempt Failed(EvaluationErrorKind kind, string error, double testSeconds = 0) => new(null, kind, error, null, testSeconds, null);
 
         public EvaluationRecord Apply(EvaluationRecord record)
         {
-            record = record with { Diagnosis = Diagnosis, TestSeconds = TestSeconds, AppliedWith = AppliedWith };
+            record = record with { Diagnosis = Diagnosis, TestSeconds = TestSeconds, AppliedWith = AppliedWith, StartSeconds = StartSeconds };
             if (Grade is not { } grade)
             {
                 return record with

@@ -16,6 +16,8 @@ public sealed class PredictionFolder
     public const string EvalScript = "eval.sh";
     public const string InstanceLog = "run_instance.log";
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public PredictionFolder(string path) => Path = path;
 
     public string Path { get; }
@@ -44,7 +46,7 @@ public sealed class PredictionFolder
     public void Log(string message)
     {
         Directory.CreateDirectory(Path);
-        System.IO.File.AppendAllText(File(InstanceLog), $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss,fff} - INFO - {message}\n", Encoding.UTF8);
+        System.IO.File.AppendAllText(File(InstanceLog), $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss,fff} - INFO - {message}\n", Utf8);
     }
 
     /// <summary>Ids and model names become one folder name: anything but letters, digits, '.', '-' and '_' is replaced.</summary>
