@@ -35,8 +35,8 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
         Assert.Equal(LocalEnvironmentBuilder.VenvPath, built.Directory);
         Assert.Equal(built.HostDirectory, again.HostDirectory);
         // Nothing in the venv names its host folder: the folder can move (with its run folder).
-        Assert.Empty(Directory.EnumerateFiles(built.HostDirectory!, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".pyc", StringComparison.Ordinal) && File.ReadAllText(f).Contains(built.HostDirectory!, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.EnumerateFiles(built.HostDirectory!, "*", SearchOption.AllDirectories),
+            f => !f.EndsWith(".pyc", StringComparison.Ordinal) && File.ReadAllText(f).Contains(built.HostDirectory!, StringComparison.Ordinal));
         Assert.Equal(built.UnmetRequirements, again.UnmetRequirements);
     }
 
