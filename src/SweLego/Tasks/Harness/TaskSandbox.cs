@@ -26,7 +26,6 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
 
     private ISandboxSession? _session;
     private string? _sessionEnvironment;
-    private int _patches;
 
     // The tree the last PrepareAsync made (a 5.0.2 cascade restores it before each retry).
     private (string Commit, IReadOnlyList<string> Patches)? _base;
@@ -104,7 +103,7 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
         await Backend.CheckoutTreeAsync(session, Checkout, commit, cancellationToken);
         for (int i = 0; i < patches.Count; i++)
         {
-            var applied = await ApplyOnceAsync(session, patches[i], PatchApplyMode.Strict, cancellationToken);
+            var applied = await ApplyOnceAsync(session, patches[i], PatchApplyMode.Strict, $"prepare-{i + 1}.diff", cancellationToken);
             if (!applied.Applied) return $"patch {i + 1} of {patches.Count}: {applied.Problem}";
         }
 
@@ -119,13 +118,14 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(patch);
-        return ApplyOnceAsync(session, patch, mode, cancellationToken);
+        return ApplyOnceAsync(session, patch, mode, "patch.diff", cancellationToken);
     }
 
-    private async Task<PatchApplication> ApplyOnceAsync(ISandboxSession session, string patch, PatchApplyMode mode, CancellationToken cancellationToken)
+    // Each patch file has its own name (a 5.0.2 retry re-applies the prepare patches before the patch again); each is overwritten next time.
+    private async Task<PatchApplication> ApplyOnceAsync(ISandboxSession session, string patch, PatchApplyMode mode, string name, CancellationToken cancellationToken)
     {
         _pristineAt = null;
-        string file = $"{StagingFolder}/patch-{++_patches}.diff";
+        string file = $"{StagingFolder}/{name}";
         await session.WriteFileAsync($"{session.Workdir}/{file}", Encoding.UTF8.GetBytes(patch), cancellationToken);
         string[] commands = mode switch
         {
