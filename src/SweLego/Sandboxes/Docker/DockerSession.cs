@@ -73,9 +73,12 @@ internal sealed class DockerSession(DockerClient client, string containerId, Mul
                 containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken);
             return new ArchiveReadStream(response.Stream ?? throw new SandboxException($"The Docker daemon at {Endpoint} sent no archive of '{path}'."));
         }
+        catch (DockerApiException e) when (DockerErrors.IsNotFound(e) && DockerErrors.DaemonMessage(e).Contains("No such container", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SandboxException($"Cannot read '{path}': the sandbox has ended ({DockerErrors.DaemonMessage(e)}).", e);
+        }
         catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
         {
-            // A 404 names the path, or the container when the session already ended.
             throw new SandboxFileException(SandboxFileProblem.NotFound, path, null, e);
         }
         catch (DockerApiException e) when (FileProblem(e) is { } problem)
