@@ -41,9 +41,7 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
     public async Task CheckoutAsync(string commit, CancellationToken cancellationToken)
     {
         await CloneAsync(cancellationToken);
-        var git = new GitCommand(Checkout);
-        await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
-        await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", "*.egg-info"], cancellationToken);
+        await TreeCheckout.OnHostAsync(Checkout, commit, cancellationToken);
         _pristineAt = commit;
     }
 
