@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using SweLego.Environments.Backends;
 using SweLego.Environments.Build;
 using SweLego.Environments.Inference;
 using SweLego.Runs;
@@ -126,16 +127,15 @@ internal static partial class EnvCommands
             var spec = EnvironmentInference.Infer(path);
             await NoteIfNotGitAsync(path, cancellationToken);
             bool isOffline = parse.GetValue(offline);
-            var result = await AnsiConsole.Status().StartAsync("Building the environment", async _ =>
-                parse.GetValue(backend) == SandboxBackends.Docker
-                    ? await DockerEnvironmentBuilder.BuildAsync(spec, path, await CommitOfAsync(path, cancellationToken), isOffline,
-                        new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
-                        new DockerEnvironmentOptions { ImageBudgetBytes = budget }, cancellationToken)
-                    : await LocalEnvironmentBuilder.BuildAsync(spec, path, parse.GetValue(environments)!, isOffline, cancellationToken: cancellationToken));
+            var builder = EnvironmentBackends.Create(parse.GetValue(backend)!,
+                new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) }, new DockerEnvironmentOptions { ImageBudgetBytes = budget });
+            string commit = await CommitOfAsync(path, cancellationToken);
+            var result = await AnsiConsole.Status().StartAsync("Building the environment", _ =>
+                builder.BuildAsync(spec, path, commit, parse.GetValue(environments)!, isOffline, cancellationToken));
             foreach (var step in result.Steps) AnsiConsole.MarkupLineInterpolated($"[grey]$ {step.Command}  (exit {step.ExitCode}, {step.Duration.TotalSeconds:F1} s)[/]");
             if (!result.Success)
                 throw new InvalidOperationException($"Environment build failed: {result.Problem}.\n{result.FailureReport()}");
-            AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Image ?? result.Directory}");
+            AnsiConsole.MarkupLineInterpolated($"Environment {(result.Reused ? "reused" : "built")}: {result.Image ?? result.HostDirectory}");
             if (result.Install.IsSourceFallback)
                 AnsiConsole.MarkupLineInterpolated(
                     $"[yellow]source install:[/] pip could not build the project ({result.Install.Reason}); on sys.path: {string.Join(", ", result.Install.PathEntries.Concat(result.Install.Packages.Select(p => $"{p.Key} from {p.Value}")))}");

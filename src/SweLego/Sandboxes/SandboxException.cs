@@ -1,7 +1,7 @@
 namespace SweLego.Sandboxes;
 
 /// <summary>The sandbox could not be started or used (an infrastructure failure, never a task failure).</summary>
-public sealed class SandboxException : Exception
+public class SandboxException : Exception
 {
     public SandboxException() { }
     public SandboxException(string message) : base(message) { }

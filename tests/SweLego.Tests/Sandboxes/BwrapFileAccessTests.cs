@@ -23,7 +23,7 @@ public sealed class BwrapFileAccessTests : IDisposable
             Assert.Equal((await session.ExecAsync("cat /etc/os-release")).Output, release);
             // The host's temp folder is not the sandbox's: the link points into the private /tmp.
             await Assert.ThrowsAsync<SandboxException>(() => session.ReadFileAsync($"{session.Workdir}/secret"));
-            await Assert.ThrowsAsync<SandboxException>(() => session.WriteFileAsync($"{session.Workdir}/shadow", "x"u8.ToArray()));
+            await Assert.ThrowsAsync<SandboxFileException>(() => session.WriteFileAsync($"{session.Workdir}/shadow", "x"u8.ToArray()));
         }
         finally
         {

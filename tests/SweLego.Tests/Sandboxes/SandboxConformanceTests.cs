@@ -251,8 +251,44 @@ public abstract partial class SandboxConformanceTests : IDisposable
         Assert.Equal(binary, await File.ReadAllBytesAsync(destination.Combine("pkg", "sub", "b.bin")));
         Assert.Equal("made-inside\n", await File.ReadAllTextAsync(destination.Combine("pkg", "sub", "new.txt")));
 
-        await Assert.ThrowsAsync<SandboxException>(() => session.WriteFileAsync("/etc/swelego-api-escape", binary));
+        await Assert.ThrowsAsync<SandboxFileException>(() => session.WriteFileAsync("/etc/swelego-api-escape", binary));
         Assert.False(File.Exists("/etc/swelego-api-escape"));
+    }
+
+    [Fact]
+    public async Task Files_Errors_OneExceptionTypeProblemAndMessageOnEveryBackend()
+    {
+        await using var session = await StartAsync();
+        string w = session.Workdir;
+        Assert.Equal(0, (await session.ExecAsync("mkdir -p folder/inner && echo x > folder/inner/file.txt && echo y > plain.txt && ln -s /etc escape-link")).ExitCode);
+
+        async Task Expect(SandboxFileProblem problem, string path, string message, Func<Task> operation)
+        {
+            var error = await Assert.ThrowsAsync<SandboxFileException>(operation);
+            Assert.Equal(problem, error.Problem);
+            Assert.Equal(path, error.SandboxPath);
+            Assert.Equal(message, error.Message);
+        }
+
+        await Expect(SandboxFileProblem.NotFound, $"{w}/missing.txt", $"'{w}/missing.txt' does not exist in the sandbox.",
+            () => session.ReadFileAsync($"{w}/missing.txt"));
+        await Expect(SandboxFileProblem.NotFound, $"{w}/nowhere/missing.txt", $"'{w}/nowhere/missing.txt' does not exist in the sandbox.",
+            () => session.ReadFileAsync($"{w}/nowhere/missing.txt"));
+        await Expect(SandboxFileProblem.NotAFile, $"{w}/folder", $"'{w}/folder' is not a file (it, or a folder on its path, is the wrong kind).",
+            () => session.ReadFileAsync($"{w}/folder"));
+        await Expect(SandboxFileProblem.NotAFile, $"{w}/folder", $"'{w}/folder' is not a file (it, or a folder on its path, is the wrong kind).",
+            () => session.WriteFileAsync($"{w}/folder", new byte[] { 1 }));
+        await Expect(SandboxFileProblem.NotAFile, $"{w}/plain.txt/child.txt", $"'{w}/plain.txt/child.txt' is not a file (it, or a folder on its path, is the wrong kind).",
+            () => session.WriteFileAsync($"{w}/plain.txt/child.txt", new byte[] { 1 }));
+        foreach (string outside in (string[])["/etc/swelego-contract", $"{w}/../swelego-contract", $"{w}/escape-link/swelego-contract"])
+        {
+            await Expect(SandboxFileProblem.OutsideWorkspace, outside, $"'{outside}' is outside the workspace {w}; only the workspace is writable.",
+                () => session.WriteFileAsync(outside, new byte[] { 1 }));
+        }
+
+        Assert.False(File.Exists("/etc/swelego-contract"));
+        Assert.Equal(0, (await session.ExecAsync("test -d folder/inner && test -f plain.txt")).ExitCode); // nothing replaced
+        Assert.Equal("y\n", System.Text.Encoding.UTF8.GetString(await session.ReadFileAsync($"{w}/plain.txt")));
     }
 
     [Fact]

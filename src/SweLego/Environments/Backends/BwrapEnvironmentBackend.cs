@@ -16,8 +16,6 @@ public sealed class BwrapEnvironmentBackend(BwrapOptions? options = null) : IEnv
     /// <summary>Where a checkout is mounted; an editable install points here.</summary>
     public const string LocalWorkdir = "/tmp/testbed";
 
-    private const string ExcludeFromClean = "*.egg-info";
-
     public string Name => SandboxBackends.Bwrap;
 
     public string Workdir => LocalWorkdir;
@@ -50,12 +48,8 @@ public sealed class BwrapEnvironmentBackend(BwrapOptions? options = null) : IEnv
         return EnvironmentSessions.StartAsync(new BwrapBackend(options ?? new BwrapOptions()), spec, environment.Venv, cancellationToken);
     }
 
-    public async Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken)
-    {
-        var git = new GitCommand(hostCheckout);
-        await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
-        await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", ExcludeFromClean], cancellationToken);
-    }
+    public Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken) =>
+        TreeCheckout.OnHostAsync(hostCheckout, commit, cancellationToken);
 
     public async Task<IReadOnlyList<bool>> StageFilesAsync(
         ISandboxSession session, string hostCheckout, string mirror, string commit, IReadOnlyList<string> files, string stagingFolder,

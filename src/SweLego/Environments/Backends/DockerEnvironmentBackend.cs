@@ -50,9 +50,7 @@ public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, Docker
 
     public async Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken)
     {
-        var result = await session.ExecAsync(
-            $"git -c advice.detachedHead=false -c core.hooksPath=/dev/null checkout -q -f --detach {BashQuoting.Quote(commit)} && git clean -q -ffdx -e '*.egg-info'",
-            GitLimit, cancellationToken);
+        var result = await session.ExecAsync($"(cd {BashQuoting.Quote(Workdir)} && {TreeCheckout.Command(commit)})", GitLimit, cancellationToken);
         if (result.ExitCode != 0) throw new SandboxException($"checking out {commit} in the container failed (exit {result.ExitCode}): {result.Output.Trim()}");
     }
 
@@ -61,7 +59,8 @@ public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, Docker
         CancellationToken cancellationToken)
     {
         // The image holds the whole history: the container's git reads it (prints 1 or 0 per file).
-        var script = new StringBuilder($"mkdir -p {BashQuoting.Quote(stagingFolder)}");
+        // In a subshell at the workdir: the session's own working folder stays as it was.
+        var script = new StringBuilder($"(cd {BashQuoting.Quote(Workdir)} || exit 1\nmkdir -p {BashQuoting.Quote(stagingFolder)}");
         for (int i = 0; i < files.Count; i++)
         {
             string blob = BashQuoting.Quote($"{commit}:{files[i]}");
@@ -69,7 +68,7 @@ public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, Docker
             script.Append($"\nif git cat-file -e {blob} 2>/dev/null; then git cat-file blob {blob} > {target} && echo 1; else echo 0; fi");
         }
 
-        var result = await session.ExecAsync(script.ToString(), GitLimit, cancellationToken);
+        var result = await session.ExecAsync(script.Append("\n)").ToString(), GitLimit, cancellationToken);
         var found = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim() == "1").ToList();
         if (result.ExitCode != 0 || found.Count != files.Count)
             throw new SandboxException($"reading {files.Count} file(s) at {commit} in the container failed (exit {result.ExitCode}): {result.Output.Trim()}");

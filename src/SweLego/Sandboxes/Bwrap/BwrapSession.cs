@@ -7,15 +7,32 @@ namespace SweLego.Sandboxes.Bwrap;
 internal sealed class BwrapSession(Process process, SessionCgroup cgroup, string scratch, SandboxFileMap paths, string workdir)
     : ShellSession("bwrap", workdir)
 {
-    public override Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
-        File.ReadAllBytesAsync(paths.ForRead(path), cancellationToken);
+    public override async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string host = paths.ForRead(path);
+        try
+        {
+            return await File.ReadAllBytesAsync(host, cancellationToken);
+        }
+        catch (Exception e) when (SandboxFileException.FromHost(e, path, host) is { } error)
+        {
+            throw error;
+        }
+    }
 
     public override async Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         string host = paths.ForWrite(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(host)!);
-        await using var stream = new FileStream(host, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
-        await stream.WriteAsync(content, cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(host)!);
+            await using var stream = new FileStream(host, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+            await stream.WriteAsync(content, cancellationToken);
+        }
+        catch (Exception e) when (SandboxFileException.FromHost(e, path, host) is { } error)
+        {
+            throw error;
+        }
     }
 
     public override Task CopyInAsync(string hostDirectory, string sandboxDirectory, CancellationToken cancellationToken = default) =>

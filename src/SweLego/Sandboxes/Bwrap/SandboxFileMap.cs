@@ -29,16 +29,15 @@ internal sealed class SandboxFileMap
     }
 
     /// <summary>Host path for writing or copying into the sandbox path; throws unless it resolves inside the workspace.</summary>
-    public string ForWrite(string sandboxPath)
-    {
-        var (host, writable) = Resolve(sandboxPath);
-        return writable ? host : throw new SandboxException($"'{sandboxPath}' is outside the workspace {_workdir}; only the workspace is writable.");
-    }
+    public string ForWrite(string sandboxPath) =>
+        Resolve(sandboxPath) is (string host, true) ? host : throw new SandboxFileException(SandboxFileProblem.OutsideWorkspace, sandboxPath, _workdir);
 
     /// <summary>Host path for reading the sandbox path.</summary>
-    public string ForRead(string sandboxPath) => Resolve(sandboxPath).Host;
+    public string ForRead(string sandboxPath) =>
+        Resolve(sandboxPath)?.Host ?? throw new SandboxException($"'{sandboxPath}' is private to the sandbox; read it with a command instead.");
 
-    private (string Host, bool Writable) Resolve(string sandboxPath)
+    // Null for a path in the sandbox's private folders (/tmp), which have no host side.
+    private (string Host, bool Writable)? Resolve(string sandboxPath)
     {
         var pending = new Queue<string>(Parts(SandboxPath.Normalize(sandboxPath)));
         string current = "";
@@ -59,8 +58,7 @@ internal sealed class SandboxFileMap
             current = "";
         }
 
-        return Map(current.Length == 0 ? "/" : current)
-            ?? throw new SandboxException($"'{sandboxPath}' is private to the sandbox; read it with a command instead.");
+        return Map(current.Length == 0 ? "/" : current);
     }
 
     // Null for a path in the sandbox's private folders.

@@ -49,19 +49,15 @@ internal static class TarArchives
         return tar;
     }
 
-    /// <summary>Reads the single regular file of an archive of one file.</summary>
-    public static async Task<byte[]> ReadSingleFileAsync(Stream tar, string path, CancellationToken cancellationToken)
+    /// <summary>The bytes of the regular file an archive of one path holds; null when the path is not a regular file.</summary>
+    public static async Task<byte[]?> ReadSingleFileAsync(Stream tar, CancellationToken cancellationToken)
     {
+        // The archive's first entry is the path itself: a folder's archive starts with the folder, whose files must not be taken for it.
         await using var reader = new TarReader(tar);
-        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
-        {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
-            using var buffer = new MemoryStream();
-            if (entry.DataStream is not null) await entry.DataStream.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
-        }
-
-        throw new SandboxException($"'{path}' is not a regular file.");
+        if (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is not { EntryType: TarEntryType.RegularFile or TarEntryType.V7RegularFile } entry) return null;
+        using var buffer = new MemoryStream();
+        if (entry.DataStream is not null) await entry.DataStream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     /// <summary>

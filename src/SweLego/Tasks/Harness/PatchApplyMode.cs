@@ -16,7 +16,9 @@ public enum PatchApplyMode
     /// <summary>
     /// The SWE-bench 5.0.2 harness's cascade: <c>git apply --verbose</c>, <c>--3way</c>, <c>--reject</c>, then
     /// <c>patch --batch --forward --fuzz=5 -p1 -i</c>, the tree restored before each retry; when all fail, a patch
-    /// that <c>git apply --check --reverse</c> finds already applied counts as applied.
+    /// that <c>git apply --check --reverse</c> finds already applied counts as applied. <c>--3way</c> needs the
+    /// repository's objects and index: on bwrap (.git read-only, objects on the host) it always fails and the cascade
+    /// goes on, so a patch only a 3-way merge takes applies in a docker image but not on bwrap.
     /// </summary>
     Harness502,
 }

@@ -21,7 +21,6 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
 
     private ISandboxSession? _session;
     private string? _sessionEnvironment;
-    private int _patches;
 
     // The tree the last PrepareAsync made (a 5.0.2 cascade restores it before each retry).
     private (string Commit, IReadOnlyList<string> Patches)? _base;
@@ -37,9 +36,7 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
     public async Task CheckoutAsync(string commit, CancellationToken cancellationToken)
     {
         await CloneAsync(cancellationToken);
-        var git = new GitCommand(Checkout);
-        await git.RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
-        await git.RunAsync(["clean", "--quiet", "-ffdx", "-e", "*.egg-info"], cancellationToken);
+        await TreeCheckout.OnHostAsync(Checkout, commit, cancellationToken);
         _pristineAt = commit;
     }
 
@@ -99,7 +96,7 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
         await Backend.CheckoutTreeAsync(session, Checkout, commit, cancellationToken);
         for (int i = 0; i < patches.Count; i++)
         {
-            var applied = await ApplyOnceAsync(session, patches[i], PatchApplyMode.Strict, cancellationToken);
+            var applied = await ApplyOnceAsync(session, patches[i], PatchApplyMode.Strict, $"prepare-{i + 1}.diff", cancellationToken);
             if (!applied.Applied) return $"patch {i + 1} of {patches.Count}: {applied.Problem}";
         }
 
@@ -114,13 +111,14 @@ public sealed class TaskSandbox(string checkout, string mirror, IEnvironmentBack
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(patch);
-        return ApplyOnceAsync(session, patch, mode, cancellationToken);
+        return ApplyOnceAsync(session, patch, mode, "patch.diff", cancellationToken);
     }
 
-    private Task<PatchApplication> ApplyOnceAsync(ISandboxSession session, string patch, PatchApplyMode mode, CancellationToken cancellationToken)
+    // Each patch file has its own name (a 5.0.2 retry re-applies the prepare patches before the patch again); each is overwritten next time.
+    private Task<PatchApplication> ApplyOnceAsync(ISandboxSession session, string patch, PatchApplyMode mode, string name, CancellationToken cancellationToken)
     {
         _pristineAt = null;
-        return PatchApplier.ApplyAsync(session, patch, $"{StagingFolder}/patch-{++_patches}.diff", mode, token => RestoreBaseAsync(session, token), cancellationToken);
+        return PatchApplier.ApplyAsync(session, patch, $"{StagingFolder}/{name}", mode, token => RestoreBaseAsync(session, token), cancellationToken);
     }
 
     private async Task RestoreBaseAsync(ISandboxSession session, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
         Assert.True(built.Success, built.Problem);
         Assert.False(built.Reused);
         Assert.Equal(["nonexistent-swelego-pkg>=1"], built.UnmetRequirements);
-        await using (var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path, Mounts = [new SandboxMount(built.Directory, ReadOnly: true)] }))
+        await using (var session = await new BwrapBackend().StartAsync(new SandboxSpec { HostWorkspace = _repo.Path, Mounts = [new SandboxMount(built.HostDirectory!, built.Directory, ReadOnly: true)] }))
         {
             var check = await session.ExecAsync($"{built.Activate} && cd /tmp && python -c 'import samplelib, pytest; print(samplelib.VALUE)'");
             Assert.Equal("42\n", check.Output);
@@ -32,6 +32,11 @@ public sealed class LocalEnvironmentBuilderTests : IDisposable
         var again = await LocalEnvironmentBuilder.BuildAsync(spec, _repo.Path, _environments.Path, offline: true);
         Assert.True(again.Reused);
         Assert.Equal(built.Directory, again.Directory);
+        Assert.Equal(LocalEnvironmentBuilder.VenvPath, built.Directory);
+        Assert.Equal(built.HostDirectory, again.HostDirectory);
+        // Nothing in the venv names its host folder: the folder can move (with its run folder).
+        Assert.DoesNotContain(Directory.EnumerateFiles(built.HostDirectory!, "*", SearchOption.AllDirectories),
+            f => !f.EndsWith(".pyc", StringComparison.Ordinal) && File.ReadAllText(f).Contains(built.HostDirectory!, StringComparison.Ordinal));
         Assert.Equal(built.UnmetRequirements, again.UnmetRequirements);
     }
 

@@ -91,12 +91,25 @@ public sealed class DockerBackendTests(DockerFixture fixture)
     }
 
     [Fact]
-    public async Task ReadFileAsync_MissingPath_SandboxException()
+    public async Task ReadFileAsync_MissingPath_SandboxFileExceptionNotFound()
     {
         await using var session = await new DockerBackend().StartAsync(ImageSpec);
 
-        var ex = await Assert.ThrowsAsync<SandboxException>(() => session.ReadFileAsync("/workspace/no/such/file"));
+        var ex = await Assert.ThrowsAsync<SandboxFileException>(() => session.ReadFileAsync("/workspace/no/such/file"));
 
+        Assert.Equal(SandboxFileProblem.NotFound, ex.Problem);
         Assert.Contains("'/workspace/no/such/file' does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_ContainerGone_SaysSoNotThatTheFileIsMissing()
+    {
+        var session = await new DockerBackend().StartAsync(ImageSpec);
+        await ((DockerSession)session).KillAsync();
+
+        var ex = await Assert.ThrowsAsync<SandboxException>(() => session.ReadFileAsync("/workspace/file"));
+
+        Assert.Contains("No such container", ex.Message, StringComparison.OrdinalIgnoreCase);
+        await session.DisposeAsync();
     }
 }
