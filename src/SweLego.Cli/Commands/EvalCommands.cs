@@ -85,6 +85,7 @@ internal static partial class EvalCommands
 
     private static void Print(EvaluationSummary summary, string runDirectory)
     {
+        var console = CliConsole.ForOutput();
         var report = summary.Report;
         var table = new Table().AddColumn("instances").AddColumn(new TableColumn("count").RightAligned());
         table.AddRow("total", Count(report.TotalInstances));
@@ -95,20 +96,20 @@ internal static partial class EvalCommands
         table.AddRow("empty patch", Count(report.EmptyPatchIds.Count));
         table.AddRow("[red]error[/]", Count(report.ErrorIds.Count));
         table.AddRow("incomplete", Count(report.IncompleteIds.Count));
-        AnsiConsole.Write(table);
+        console.Write(table);
 
         var errors = summary.Results.Where(r => r.ErrorKind is not null).GroupBy(r => r.ErrorKind!.Value).OrderByDescending(g => g.Count()).ToList();
         if (errors.Count > 0)
-            AnsiConsole.MarkupLineInterpolated($"Errors: {string.Join(", ", errors.Select(g => $"{Name(g.Key)} {g.Count()}"))}");
+            console.MarkupLineInterpolated($"Errors: {string.Join(", ", errors.Select(g => $"{Name(g.Key)} {g.Count()}"))}");
         if (summary.Diagnosed > 0)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]{summary.Diagnosed} graded with an infrastructure diagnosis[/] (see 'diagnosis' in results.jsonl; the verdict is the harness's)");
-        PrintMetrics(summary.Metrics);
-        PrintInputs(summary.Inputs);
-        AnsiConsole.MarkupLineInterpolated(
+            console.MarkupLineInterpolated($"[yellow]{summary.Diagnosed} graded with an infrastructure diagnosis[/] (see 'diagnosis' in results.jsonl; the verdict is the harness's)");
+        PrintMetrics(console, summary.Metrics);
+        PrintInputs(console, summary.Inputs);
+        console.MarkupLineInterpolated(
             $"Graded under SWE-bench harness {summary.Harness.ToText()} in {summary.Elapsed.TotalSeconds:F1} s. Run report: {Path.GetRelativePath(runDirectory, summary.ReportPath)}, results: {Path.GetRelativePath(runDirectory, summary.ResultsPath)} in {runDirectory}");
     }
 
-    private static void PrintMetrics(MetricsReport metrics)
+    private static void PrintMetrics(IAnsiConsole console, MetricsReport metrics)
     {
         var table = new Table().AddColumns("group", "instances", "predictions", "resolved", "rate");
         foreach (var group in (IEnumerable<MetricsGroup>)[metrics.Overall, .. metrics.BySource, .. metrics.ByRepo])
@@ -117,20 +118,20 @@ internal static partial class EvalCommands
                 group.ResolveRate.ToString("P1", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         if (metrics.Overall.PassAtK.Count > 1)
-            AnsiConsole.MarkupLineInterpolated($"Pass@k: {string.Join(", ", metrics.Overall.PassAtK.Select(p => $"@{p.K} {p.Value:P1}"))}");
+            console.MarkupLineInterpolated($"Pass@k: {string.Join(", ", metrics.Overall.PassAtK.Select(p => $"@{p.K} {p.Value:P1}"))}");
     }
 
-    private static void PrintInputs(EvaluationInputsReport inputs)
+    private static void PrintInputs(IAnsiConsole console, EvaluationInputsReport inputs)
     {
         foreach (string problem in inputs.InstanceProblems.Concat(inputs.PredictionProblems).Take(ProblemsShown))
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped:[/] {problem}");
+            console.MarkupLineInterpolated($"[yellow]skipped:[/] {problem}");
         int more = inputs.InstanceProblems.Count + inputs.PredictionProblems.Count - ProblemsShown;
-        if (more > 0) AnsiConsole.MarkupLineInterpolated($"[yellow]... and {more} more[/] (all in evaluation/inputs.json)");
+        if (more > 0) console.MarkupLineInterpolated($"[yellow]... and {more} more[/] (all in evaluation/inputs.json)");
         if (inputs.UnknownInstanceIds.Count > 0)
         {
-            AnsiConsole.MarkupLineInterpolated(
+            console.MarkupLineInterpolated(
                 $"[yellow]{inputs.UnknownPredictions} prediction(s) name {inputs.UnknownInstanceIds.Count} unknown instance id(s):[/] {string.Join(", ", inputs.UnknownInstanceIds.Take(ProblemsShown))}{(inputs.UnknownInstanceIds.Count > ProblemsShown ? ", ..." : "")}");
         }
     }

@@ -8,7 +8,6 @@ using SweLego.Tasks;
 using SweLego.Tasks.Git;
 using SweLego.Tasks.Harness;
 using SweLego.Tasks.Real;
-using SweLego.Tasks.Synthetic;
 
 namespace SweLego.Cli.Commands;
 
@@ -34,27 +33,18 @@ internal static partial class TaskCommands
         Required = true,
     };
 
-    /// <summary>The instances of both task stages (real, then synthetic) in the run folder.</summary>
-    private static List<TaskInstance> ReadInstances(string runDirectory)
+    /// <summary>The instances of both task stages (real, then synthetic) in the run folder, optionally only those named; warnings on stderr.</summary>
+    private static List<TaskInstance> ReadInstances(string runDirectory, IReadOnlyCollection<string>? wanted = null)
     {
         if (!Directory.Exists(runDirectory)) throw new UsageException($"'{runDirectory}' is not a folder.");
-        var run = RunFolder.Open(runDirectory);
-        var paths = new[] { run.StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile), run.StagePath(SyntheticTaskMiner.Stage, SyntheticTaskMiner.InstancesFile) }
-            .Where(File.Exists).ToList();
-        if (paths.Count == 0)
-            throw new UsageException($"'{runDirectory}' has no task instances; run 'swelego tasks real ... --run {runDirectory}' (or tasks synth) first.");
-        var instances = new List<TaskInstance>();
-        foreach (string path in paths)
+        try
         {
-            var read = JsonlReader.ReadAll<TaskInstance>(path);
-            instances.AddRange(read.Records);
-            // A crash or Ctrl-C in the middle of an append leaves a torn last line: never validated, never silent.
-            if (read.TornTail is { } torn)
-                Console.Error.WriteLine($"warning: {path}:{torn.Line}: skipped an incomplete last line ({torn.Bytes} bytes: {torn.Start}), " +
-                    $"likely an interrupted write; the {read.Records.Count} complete instance(s) before it are used (resuming the stage rewrites it).");
+            return TaskValidation.ReadInstances(RunFolder.Open(runDirectory), wanted, Console.Error.WriteLine);
         }
-
-        return instances;
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new UsageException(e is ArgumentException a ? a.Message.Split(" (Parameter")[0] : e.Message);
+        }
     }
 
     private static Command CreateValidate()
@@ -74,23 +64,16 @@ internal static partial class TaskCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             string directory = parse.GetValue(run)!;
-            if (!Directory.Exists(directory)) throw new UsageException($"'{directory}' is not a folder.");
+            ReadInstances(directory, parse.GetValue(instanceIds));
             var folder = RunFolder.Open(directory);
             var options = new TaskValidationOptions
             {
                 InstanceIds = parse.GetValue(instanceIds), Jobs = parse.GetValue(jobs), Harness = parse.GetValue(harness),
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
             };
-            TaskValidationSummary summary;
-            try
-            {
-                summary = await StageProgressDisplay.RunAsync(progress => TaskValidation.RunAsync(folder, options, progress, cancellationToken));
-            }
-            catch (ArgumentException e) when (e.ParamName == "wanted")
-            {
-                throw new UsageException(e.Message.Split(" (Parameter")[0]);
-            }
+            var summary = await StageProgressDisplay.RunAsync(progress => TaskValidation.RunAsync(folder, options, progress, cancellationToken));
 
+            var console = CliConsole.ForOutput();
             var table = new Table().AddColumns("instance", "gold patch", "without it", "");
             foreach (var verdict in summary.Verdicts)
             {
@@ -101,8 +84,8 @@ internal static partial class TaskCommands
                     verdict.Holds ? "[green]holds[/]" : $"[red]{Markup.Escape(verdict.Problem ?? "does not hold")}[/]");
             }
 
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated(
+            console.Write(table);
+            console.MarkupLineInterpolated(
                 $"{summary.Verdicts.Count(v => v.Holds)} of {summary.Verdicts.Count} instance(s) hold (harness {summary.Evaluation.Harness.ToText()}). Verdicts: {folder.RelativePath(summary.VerdictsPath)} in {folder.DirectoryPath}");
             return summary.AllHold ? 0 : CliApp.Failure;
         });

@@ -63,14 +63,29 @@ public static class TaskValidation
         return new TaskValidationSummary(verdicts, summary, verdictsPath);
     }
 
-    /// <summary>The instances of both task stages (real, then synthetic), optionally only those named.</summary>
-    private static List<TaskInstance> ReadInstances(RunFolder run, IReadOnlyCollection<string>? wanted)
+    /// <summary>
+    /// The instances of both task stages (real, then synthetic), optionally only those named. A torn last line (a write
+    /// interrupted by a crash) is skipped and reported through <paramref name="warn"/> naming file, line and bytes. A run
+    /// without instances is an <see cref="InvalidOperationException"/> saying what to run first, an unknown id an
+    /// <see cref="ArgumentException"/>.
+    /// </summary>
+    public static List<TaskInstance> ReadInstances(RunFolder run, IReadOnlyCollection<string>? wanted, Action<string>? warn = null)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var paths = new[] { run.StagePath(RealTaskMiner.Stage, RealTaskMiner.InstancesFile), run.StagePath(SyntheticTaskMiner.Stage, SyntheticTaskMiner.InstancesFile) }
             .Where(File.Exists).ToList();
         if (paths.Count == 0)
             throw new InvalidOperationException($"'{run.DirectoryPath}' has no task instances; run 'swelego tasks real ... --run {run.DirectoryPath}' (or tasks synth) first.");
-        var instances = paths.SelectMany(p => JsonlReader.Read<TaskInstance>(p, RunJson.Options)).ToList();
+        var instances = new List<TaskInstance>();
+        foreach (string path in paths)
+        {
+            var read = JsonlReader.ReadAll<TaskInstance>(path);
+            instances.AddRange(read.Records);
+            if (read.TornTail is { } torn)
+                warn?.Invoke($"warning: {path}:{torn.Line}: skipped an incomplete last line ({torn.Bytes} bytes: {torn.Start}), " +
+                    $"likely an interrupted write; the {read.Records.Count} complete instance(s) before it are used (resuming the stage rewrites it).");
+        }
+
         if (wanted is null || wanted.Count == 0) return instances;
         if (wanted.FirstOrDefault(id => instances.All(i => i.InstanceId != id)) is { } missing)
             throw new ArgumentException($"No instance '{missing}' in the run.", nameof(wanted));

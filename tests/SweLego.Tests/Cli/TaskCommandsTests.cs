@@ -90,7 +90,7 @@ public sealed class TaskCommandsTests : IDisposable
         // The instance re-validates from its record, and its agent workspace is at the base with no trace of the fix.
         var (validateExit, validateOutput, validateError) = await CliRunner.RunProcessAsync("tasks", "validate", "--run", run);
         Assert.True(validateExit == 0, $"exit {validateExit}\n{validateOutput}\n{validateError}");
-        Assert.Contains("1 of 1 instance(s) hold.", validateOutput, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 instance(s) hold", validateOutput, StringComparison.Ordinal);
         string id = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(run, "tasks-real", "instances.jsonl")), "local__tiny-[0-9a-f]{12}").Value;
         var (workspaceExit, workspaceOutput, workspaceError) = await CliRunner.RunAsync("tasks", "workspace", "--run", run, id, _temp.Combine("workspace"));
         Assert.True(workspaceExit == 0, $"exit {workspaceExit}\n{workspaceOutput}\n{workspaceError}");
@@ -180,7 +180,7 @@ public sealed class TaskCommandsTests : IDisposable
         var (exit, stdout, stderr) = await CliRunner.RunProcessAsync("tasks", "validate", "--run", run.DirectoryPath);
 
         Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
-        Assert.Contains("1 of 1 instance(s) hold.", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 instance(s) hold", stdout, StringComparison.Ordinal);
         string warning = Assert.Single(stderr.Split('\n'), l => l.StartsWith("warning:", StringComparison.Ordinal));
         Assert.Equal($"warning: {summary.InstancesPath}:2: skipped an incomplete last line ({Torn.Length} bytes: {Torn}), likely an interrupted write; " +
             "the 1 complete instance(s) before it are used (resuming the stage rewrites it).", warning);

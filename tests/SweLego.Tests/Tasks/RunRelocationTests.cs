@@ -57,7 +57,7 @@ public sealed class RunRelocationTests(SampleTasksFixture sample) : IClassFixtur
 
         var (validated, stdout, stderr) = await CliRunner.RunAsync("tasks", "validate", "--run", moved);
         Assert.True(validated == 0, stdout + stderr);
-        Assert.Contains("1 of 1 instance(s) hold.", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 instance(s) hold", stdout, StringComparison.Ordinal);
         var (made, workspaceOut, workspaceErr) = await CliRunner.RunAsync("tasks", "workspace", "--run", moved, instance.InstanceId, folder.Combine("workspace"));
         Assert.True(made == 0, workspaceOut + workspaceErr);
         Assert.True(File.Exists(folder.Combine("workspace", "tally", "__init__.py")));
