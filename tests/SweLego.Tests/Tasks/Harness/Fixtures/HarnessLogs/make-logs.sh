@@ -9,7 +9,8 @@ py=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
-unset NO_COLOR PY_COLORS FORCE_COLOR PYTEST_ADDOPTS
+# pytest stops truncating its summary lines when CI or BUILD_NUMBER is set (as CI runs do): the fixtures were made without.
+unset NO_COLOR PY_COLORS FORCE_COLOR PYTEST_ADDOPTS CI BUILD_NUMBER
 
 # run NAME COMMAND...: the eval script's shape, stderr merged, exit status after the end marker.
 run() {
