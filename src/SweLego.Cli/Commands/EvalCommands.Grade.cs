@@ -38,7 +38,7 @@ internal static partial class EvalCommands
                     : $"no instance '{id}' in {string.Join(", ", set.Files)} ({set.Instances.Count} instances).");
             string text = await File.ReadAllTextAsync(ExistingPath(parse.GetValue(log)!, "--log"), cancellationToken);
             // The log exists, so a patch was applied and eval.sh ran: the report's patch flags say so.
-            var grade = HarnessGrading.Grade(id, modelPatch: "(applied)", text, EvaluationEnvironments.LogParser(instance), instance.FailToPass, instance.PassToPass, parse.GetValue(harness));
+            var grade = HarnessGrading.Grade(id, modelPatch: "(applied)", text, EvaluationEnvironments.LogParser(instance), instance.FailToPass, instance.PassToPass, Harness(parse, harness));
             Console.Out.WriteLine(grade.ToReportJson());
             return 0;
         });

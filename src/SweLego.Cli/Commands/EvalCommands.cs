@@ -54,7 +54,7 @@ internal static partial class EvalCommands
                 PredictionsPath = ExistingPath(parse.GetValue(predictions)!, "--predictions"),
                 Jobs = parse.GetValue(jobs),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                Harness = parse.GetValue(harness),
+                Harness = Harness(parse, harness),
                 Rerun = parse.GetValue(rerun),
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
             };
@@ -66,19 +66,23 @@ internal static partial class EvalCommands
         return command;
     }
 
-    internal static Option<HarnessVersion> HarnessOption() => new("--harness")
+    /// <summary>--harness as the user spells it (<c>4.0.4</c>, <c>5.0.2</c>); a bad value is a usage error listing the known ones.</summary>
+    internal static Option<HarnessVersion?> HarnessOption() => new("--harness")
     {
-        Description = $"Whose grading rules apply: {string.Join(" or ", HarnessVersions.Names)} (4.x, what SWE-Lego used; 5.0.2, the current release, checks the test command's exit status).",
+        Description = $"Whose grading rules apply: {string.Join(", ", HarnessVersions.Names)} (4.x: what SWE-Lego used; 5.0.2: the current release, " +
+            $"which also checks the test command's exit status). Default: {HarnessVersions.Default.ToText()}.",
         HelpName = "VERSION",
-        DefaultValueFactory = _ => HarnessVersions.Default,
         CustomParser = result =>
         {
-            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            string text = result.Tokens[0].Value;
             if (HarnessVersions.TryParse(text, out var version)) return version;
             result.AddError($"--harness: '{text}' is not a harness version; known: {string.Join(", ", HarnessVersions.Names)}.");
-            return HarnessVersions.Default;
+            return null;
         },
     };
+
+    /// <summary>The --harness value, or the default release when the option is not given.</summary>
+    internal static HarnessVersion Harness(ParseResult parse, Option<HarnessVersion?> option) => parse.GetValue(option) ?? HarnessVersions.Default;
 
     private static string ExistingPath(string path, string option) =>
         File.Exists(path) || Directory.Exists(path) ? path : throw new UsageException($"{option}: '{path}' does not exist.");

@@ -68,7 +68,7 @@ internal static partial class TaskCommands
             var folder = RunFolder.Open(directory);
             var options = new TaskValidationOptions
             {
-                InstanceIds = parse.GetValue(instanceIds), Jobs = parse.GetValue(jobs), Harness = parse.GetValue(harness),
+                InstanceIds = parse.GetValue(instanceIds), Jobs = parse.GetValue(jobs), Harness = EvalCommands.Harness(parse, harness),
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
             };
             var summary = await StageProgressDisplay.RunAsync(progress => TaskValidation.RunAsync(folder, options, progress, cancellationToken));

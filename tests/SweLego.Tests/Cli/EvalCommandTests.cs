@@ -69,11 +69,15 @@ public sealed class EvalCommandTests : IDisposable
         var (exit4, stdout4, _) = await CliRunner.RunAsync("eval", "grade", "-i", instances, "--instance-id", "psf__requests-1", "--log", log, "--harness", "4.0.4");
         var (exit5, stdout5, _) = await CliRunner.RunAsync("eval", "grade", "-i", instances, "--instance-id", "psf__requests-1", "--log", log, "--harness", "5.0.2");
         var (exitBad, _, stderrBad) = await CliRunner.RunAsync("eval", "grade", "-i", instances, "--instance-id", "psf__requests-1", "--log", log, "--harness", "3.0");
+        var (exitDefault, stdoutDefault, _) = await CliRunner.RunAsync("eval", "grade", "-i", instances, "--instance-id", "psf__requests-1", "--log", log);
 
         Assert.Equal(0, exit4);
         Assert.True(JsonNode.Parse(stdout4)!["psf__requests-1"]!["resolved"]!.GetValue<bool>(), stdout4);
         Assert.Equal(0, exit5);
         Assert.False(JsonNode.Parse(stdout5)!["psf__requests-1"]!["resolved"]!.GetValue<bool>(), stdout5);
+        Assert.Equal(0, exitDefault);
+        Assert.Equal(stdout5, stdoutDefault); // 5.0.2 unless told otherwise (its report has infra_failure)
+        Assert.Contains("\"infra_failure\": false", stdout5, StringComparison.Ordinal);
         Assert.Equal(2, exitBad);
         Assert.Contains("--harness", stderrBad, StringComparison.Ordinal);
     }
