@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using SweLego.Evaluation;
+using SweLego.Evaluation.Inputs;
 using SweLego.Runs;
 using SweLego.Tasks;
 using SweLego.Tasks.Git;
@@ -30,8 +30,7 @@ public static class EvaluationBenchmark
         var instances = JsonlReader.Read<TaskInstance>(tasks.InstancesPath, RunJson.Options).ToList();
         if (instances.Count == 0) throw new InvalidOperationException($"{mining.Repository} gave no task instances to evaluate.");
         string predictions = Path.Combine(workDirectory, "gold.jsonl");
-        AtomicFile.WriteAllText(predictions, string.Concat(instances.Select(i =>
-            new JsonObject { ["instance_id"] = i.InstanceId, ["model_patch"] = i.Patch, ["model_name_or_path"] = "gold" }.ToJsonString() + "\n")));
+        PredictionFiles.Write(predictions, instances.Select(i => (i.InstanceId, (string?)null, i.Patch, "gold")));
 
         progress?.Report($"evaluating {instances.Count} gold patches (one job)");
         var summary = await EvaluationStage.RunAsync(RunFolder.Create(Path.Combine(workDirectory, "eval")),

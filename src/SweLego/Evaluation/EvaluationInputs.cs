@@ -13,6 +13,7 @@ internal sealed class EvaluationInputs
     private readonly InstanceSet instances;
     private readonly PredictionSet predictions;
     private readonly Dictionary<string, InputProblem> badInstances;
+    private readonly Dictionary<string, MatchedPrediction> byKey;
 
     private EvaluationInputs(InstanceSet instances, PredictionSet predictions)
     {
@@ -20,6 +21,7 @@ internal sealed class EvaluationInputs
         this.predictions = predictions;
         Match = PredictionMatch.Create(instances, predictions);
         Keys = new EvaluationKeys(predictions.Predictions);
+        byKey = Match.Pairs.ToDictionary(p => Keys.Key(p.Prediction), StringComparer.Ordinal);
         badInstances = instances.Problems
             .Where(p => p.InstanceId is not null && p.Kind != InputProblemKind.Duplicate && instances.Find(p.InstanceId) is null)
             .GroupBy(p => p.InstanceId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -53,7 +55,7 @@ internal sealed class EvaluationInputs
     ];
 
     /// <summary>The pair a recorded result belongs to (for --rerun), or null when the inputs no longer have it.</summary>
-    public MatchedPrediction? Find(string key) => Match.Pairs.FirstOrDefault(p => Keys.Key(p.Prediction) == key);
+    public MatchedPrediction? Find(string key) => byKey.GetValueOrDefault(key);
 
     /// <summary>
     /// The harness's run report: one verdict per dataset instance (an unusable row included), from the result of its

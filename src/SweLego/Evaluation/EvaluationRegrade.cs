@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SweLego.Runs;
 using SweLego.Runs.Stages;
 
@@ -21,13 +20,6 @@ internal static class EvaluationRegrade
             regraded.Add(inputs.Find(record.Key) is { } pair ? evaluator.Regrade(pair, record) : record);
         }
 
-        AtomicFile.Write(run.StagePath(journal.Stage, EvaluationStage.ResultsFile), stream =>
-        {
-            foreach (var record in regraded)
-            {
-                JsonSerializer.Serialize(stream, record, RunJson.Options);
-                stream.WriteByte((byte)'\n');
-            }
-        });
+        AtomicFile.WriteJsonl(run.StagePath(journal.Stage, EvaluationStage.ResultsFile), regraded);
     }
 }

@@ -27,9 +27,9 @@ internal static partial class InfrastructureDiagnosis
         return null;
     }
 
+    // A path ending in the module's folder or file anywhere in the patch (`b/pkg/mod.py`, `src/mod.py`).
     private static bool Mentions(string patch, string module) =>
-        patch.Contains($"b/{module}/", StringComparison.Ordinal) || patch.Contains($"b/{module}.py", StringComparison.Ordinal)
-        || patch.Contains($"/{module}/", StringComparison.Ordinal) || patch.Contains($"/{module}.py", StringComparison.Ordinal);
+        patch.Contains($"/{module}/", StringComparison.Ordinal) || patch.Contains($"/{module}.py", StringComparison.Ordinal);
 
     [GeneratedRegex(@"ModuleNotFoundError: No module named '(?<module>[A-Za-z_][A-Za-z0-9_.]*)'")]
     private static partial Regex MissingModule();

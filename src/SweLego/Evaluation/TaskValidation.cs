@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
+using SweLego.Evaluation.Inputs;
 using SweLego.Runs;
 using SweLego.Runs.Stages;
 using SweLego.Tasks;
@@ -29,20 +28,12 @@ public static class TaskValidation
         ArgumentNullException.ThrowIfNull(options);
         var instances = ReadInstances(run, options.InstanceIds);
         string instancesPath = run.StagePath(Stage, "instances.jsonl"), predictionsPath = run.StagePath(Stage, "predictions.jsonl");
-        AtomicFile.WriteAllText(instancesPath, string.Concat(instances.Select(i => System.Text.Json.JsonSerializer.Serialize(i, RunJson.Options) + "\n")));
-        var predictions = new StringBuilder();
-        foreach (var instance in instances)
+        AtomicFile.WriteJsonl(instancesPath, instances);
+        PredictionFiles.Write(predictionsPath, instances.SelectMany(i => new[]
         {
-            foreach (var (rollout, patch) in (ReadOnlySpan<(string, string)>)[(GoldRollout, instance.Patch), (EmptyRollout, "")])
-            {
-                predictions.Append(new JsonObject
-                {
-                    ["instance_id"] = instance.InstanceId, ["rollout_id"] = rollout, ["model_patch"] = patch, ["model_name_or_path"] = "validation",
-                }.ToJsonString()).Append('\n');
-            }
-        }
-
-        AtomicFile.WriteAllText(predictionsPath, predictions.ToString());
+            (i.InstanceId, (string?)GoldRollout, i.Patch, "validation"),
+            (i.InstanceId, (string?)EmptyRollout, "", "validation"),
+        }));
         var evaluation = new EvaluationOptions
         {
             InstancesPath = instancesPath, PredictionsPath = predictionsPath, Jobs = options.Jobs, Timeout = options.Timeout, Harness = options.Harness,
@@ -57,7 +48,7 @@ public static class TaskValidation
             byKey.GetValueOrDefault(EvaluationKeys.Key(i.InstanceId, GoldRollout)),
             byKey.GetValueOrDefault(EvaluationKeys.Key(i.InstanceId, EmptyRollout)))).ToList();
         string verdictsPath = run.StagePath(Stage, VerdictsFile);
-        AtomicFile.WriteAllText(verdictsPath, string.Concat(verdicts.Select(v => System.Text.Json.JsonSerializer.Serialize(v, RunJson.Options) + "\n")));
+        AtomicFile.WriteJsonl(verdictsPath, verdicts);
         run.UpdateStage(Stage, s => s.WithOutput(run.RelativePath(verdictsPath)).WithCount("holds", verdicts.Count(v => v.Holds))
             .WithCount("does_not_hold", verdicts.Count(v => !v.Holds)));
         return new TaskValidationSummary(verdicts, summary, verdictsPath);

@@ -63,6 +63,23 @@ public static class AtomicFile
         WriteAllBytes(path, Serialize(value, options));
 
     /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="records"/> as JSONL (one compact <see cref="RunJson.Options"/>
+    /// line each): a crash leaves the old file or the whole new one, never a mix.
+    /// </summary>
+    public static void WriteJsonl<T>(string path, IEnumerable<T> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        Write(path, stream =>
+        {
+            foreach (var record in records)
+            {
+                JsonSerializer.Serialize(stream, record, RunJson.Options);
+                stream.WriteByte((byte)'\n');
+            }
+        });
+    }
+
+    /// <summary>
     /// Like <see cref="WriteJson{T}"/> but fails with <see cref="IOException"/> if the target
     /// already exists, so of two processes creating the same file exactly one wins.
     /// </summary>

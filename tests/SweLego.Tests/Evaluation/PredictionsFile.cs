@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
+using SweLego.Evaluation.Inputs;
 
 namespace SweLego.Tests.Evaluation;
 
@@ -9,12 +8,9 @@ internal static class PredictionsFile
     public const string Model = "test-model";
 
     /// <summary>Writes one JSONL prediction per (instance id, patch); returns the path.</summary>
-    public static string Write(string path, params (string InstanceId, string? Patch)[] predictions)
+    public static string Write(string path, params (string InstanceId, string Patch)[] predictions)
     {
-        var text = new StringBuilder();
-        foreach (var (id, patch) in predictions)
-            text.Append(new JsonObject { ["instance_id"] = id, ["model_patch"] = patch, ["model_name_or_path"] = Model }.ToJsonString()).Append('\n');
-        File.WriteAllText(path, text.ToString());
+        PredictionFiles.Write(path, predictions.Select(p => (p.InstanceId, (string?)null, p.Patch, Model)));
         return path;
     }
 

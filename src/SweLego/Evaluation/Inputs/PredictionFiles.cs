@@ -13,6 +13,23 @@ namespace SweLego.Evaluation.Inputs;
 /// </summary>
 public static class PredictionFiles
 {
+    /// <summary>
+    /// Writes predictions as JSONL (<c>instance_id</c>, <c>model_patch</c>, <c>model_name_or_path</c>, and <c>rollout_id</c>
+    /// when given), atomically, in the shape <see cref="Read"/> and the SWE-bench harness take.
+    /// </summary>
+    public static void Write(string path, IEnumerable<(string InstanceId, string? RolloutId, string ModelPatch, string ModelNameOrPath)> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        Runs.AtomicFile.WriteAllText(path, string.Concat(predictions.Select(p =>
+        {
+            var line = new JsonObject { ["instance_id"] = p.InstanceId };
+            if (p.RolloutId is not null) line["rollout_id"] = p.RolloutId;
+            line["model_patch"] = p.ModelPatch;
+            line["model_name_or_path"] = p.ModelNameOrPath;
+            return line.ToJsonString() + "\n";
+        })));
+    }
+
     public static PredictionSet Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -62,6 +62,25 @@ internal static partial class HarnessPytestLines
     }
 
     /// <summary>5.0.2's rule: only SKIPPED with a bare `[N]` is a summary count, not a test.</summary>
+    /// <summary>
+    /// The harness's pytest loop: every line <see cref="TryRead"/> reads, after <paramref name="line"/> rewrites it, keyed by
+    /// <paramref name="key"/>(name); a later line for the same key wins.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TestStatus> Parse(
+        string log, HarnessVersion version, Func<string, string>? line = null, Func<string, string>? key = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
+        foreach (var raw in LogLines.Split(log))
+        {
+            if (TryRead(line is null ? raw : line(raw), version, out var name, out var status))
+            {
+                map[key is null ? name : key(name)] = status;
+            }
+        }
+        return map;
+    }
+
     public static bool IsSkipSummary(string word, string name) => word == "SKIPPED" && SkipCount().IsMatch(name);
 
     // Python's re.match(r"^\[\d+\]$"): `$` also matches before a final newline, which split() removed.

@@ -13,18 +13,6 @@ public sealed class MatplotlibLogParser(HarnessVersion version = HarnessVersions
 
     public HarnessVersion Version => version;
 
-    public IReadOnlyDictionary<string, TestStatus> Parse(string log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
-        foreach (var raw in LogLines.Split(log))
-        {
-            var line = raw.Replace("MouseButton.LEFT", "1", StringComparison.Ordinal).Replace("MouseButton.RIGHT", "3", StringComparison.Ordinal);
-            if (HarnessPytestLines.TryRead(line, version, out var name, out var status))
-            {
-                map[name] = status;
-            }
-        }
-        return map;
-    }
+    public IReadOnlyDictionary<string, TestStatus> Parse(string log) =>
+        HarnessPytestLines.Parse(log, version, line: raw => raw.Replace("MouseButton.LEFT", "1", StringComparison.Ordinal).Replace("MouseButton.RIGHT", "3", StringComparison.Ordinal));
 }

@@ -19,17 +19,5 @@ public sealed class PytestLogParser(HarnessVersion version = HarnessVersions.Def
 
     public HarnessVersion Version => version;
 
-    public IReadOnlyDictionary<string, TestStatus> Parse(string log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
-        foreach (var line in LogLines.Split(log))
-        {
-            if (HarnessPytestLines.TryRead(line, version, out var name, out var status))
-            {
-                map[name] = status;
-            }
-        }
-        return map;
-    }
+    public IReadOnlyDictionary<string, TestStatus> Parse(string log) => HarnessPytestLines.Parse(log, version);
 }

@@ -16,19 +16,7 @@ public sealed partial class PytestOptionsLogParser(HarnessVersion version = Harn
 
     public HarnessVersion Version => version;
 
-    public IReadOnlyDictionary<string, TestStatus> Parse(string log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        var map = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
-        foreach (var line in LogLines.Split(log))
-        {
-            if (HarnessPytestLines.TryRead(line, version, out var name, out var status))
-            {
-                map[Normalize(name)] = status;
-            }
-        }
-        return map;
-    }
+    public IReadOnlyDictionary<string, TestStatus> Parse(string log) => HarnessPytestLines.Parse(log, version, key: Normalize);
 
     private static string Normalize(string name)
     {
