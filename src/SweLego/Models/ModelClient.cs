@@ -58,12 +58,13 @@ public sealed class ModelClient : IModelClient
     /// <summary>The chat-completions URL requests go to (named in every error).</summary>
     public string Url => url;
 
-    public async Task<ModelReply> CompleteAsync(IReadOnlyList<ModelMessage> messages, CancellationToken cancellationToken = default)
+    public async Task<ModelReply> CompleteAsync(ModelRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(request);
+        var messages = request.Messages;
         if (messages.Count == 0)
         {
-            throw new ArgumentException("At least one message is required.", nameof(messages));
+            throw new ArgumentException("At least one message is required.", nameof(request));
         }
 
         byte[] body = RequestBody(messages);

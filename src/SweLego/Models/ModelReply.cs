@@ -26,6 +26,15 @@ public sealed record ModelReply
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>Native tool calls of the first choice (empty in the text protocol).</summary>
+    public IReadOnlyList<ModelToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Token counts, when the server reported them.</summary>
+    public ModelUsage? Usage { get; init; }
+
+    /// <summary>Per-token log-probabilities, when the request asked for them and the server sent them.</summary>
+    public IReadOnlyList<TokenLogProb>? LogProbs { get; init; }
+
     public static ModelReply Failed(string error, int? statusCode, int attempts, TimeSpan elapsed) =>
         new() { Success = false, Error = error, StatusCode = statusCode, Attempts = attempts, Elapsed = elapsed };
 }
