@@ -37,6 +37,8 @@ public static class CliApp
         root.Subcommands.Add(PythonCommands.Create());
         root.Subcommands.Add(TaskCommands.Create());
         root.Subcommands.Add(EvalCommands.Create());
+        root.Subcommands.Add(RolloutCommands.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(BenchCommands.Create());
         root.Subcommands.Add(RunCommands.Create());
         return root;

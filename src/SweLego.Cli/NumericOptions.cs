@@ -51,6 +51,20 @@ internal static class NumericOptions
         },
     };
 
+    /// <summary>An optional decimal number from <paramref name="minimum"/> to <paramref name="maximum"/> (null when not given).</summary>
+    public static Option<double?> OptionalNumber(string name, string helpName, string description, double minimum, double maximum) => new(name)
+    {
+        Description = WithRange(description, $"{minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}"),
+        HelpName = helpName,
+        CustomParser = result =>
+        {
+            string text = Text(result);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= minimum && value <= maximum) return value;
+            result.AddError($"{name}: '{text}' {OutsideRange}a number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        },
+    };
+
     /// <summary>A share from 0 to 1 (decimal), default <paramref name="defaultValue"/>.</summary>
     public static Option<double> Fraction(string name, string helpName, string description, double defaultValue) => new(name)
     {

@@ -31,6 +31,10 @@ internal static partial class EvalCommands
         var timeout = NumericOptions.Seconds("--timeout", "Time limit of one prediction's eval script (the harness's default).", 1800);
         var harness = HarnessOption();
         var rerun = new Option<bool>("--rerun") { Description = "Regrade every prediction of the run from its saved test_output.txt (e.g. under another --harness); runs nothing." };
+        var hackFree = new Option<bool>("--hack-free")
+        {
+            Description = "Leave rollouts flagged by `swelego audit` out of the resolve rate (they count as unresolved and are listed apart); reads the audit of the run holding the predictions.",
+        };
         var dockerHost = CommonOptions.DockerHost();
         var run = CommonOptions.Run();
         var command = new Command("eval",
@@ -44,7 +48,7 @@ internal static partial class EvalCommands
             "Examples:\n  swelego eval --instances runs/mylib/tasks-real/instances.jsonl --predictions preds.jsonl --run runs/mylib-eval\n" +
             "  swelego eval -i SWE-bench_Verified/ -p preds.json --harness 4.0.4 --jobs 4\n" +
             "  swelego eval -i instances.jsonl -p preds.jsonl --run runs/x --rerun --harness 4.0.4");
-        foreach (var option in (Option[])[instances, predictions, jobs, timeout, harness, rerun, dockerHost, run]) command.Options.Add(option);
+        foreach (var option in (Option[])[instances, predictions, jobs, timeout, harness, rerun, hackFree, dockerHost, run]) command.Options.Add(option);
         command.Subcommands.Add(CreateGrade());
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +60,7 @@ internal static partial class EvalCommands
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Harness = Harness(parse, harness),
                 Rerun = parse.GetValue(rerun),
+                HackFree = parse.GetValue(hackFree),
                 Docker = new DockerBackendOptions { Endpoint = parse.GetValue(dockerHost) },
             };
             var folder = CommonOptions.OpenRun(parse.GetValue(run), Environment.GetCommandLineArgs());
@@ -87,7 +92,7 @@ internal static partial class EvalCommands
     private static string ExistingPath(string path, string option) =>
         File.Exists(path) || Directory.Exists(path) ? path : throw new UsageException($"{option}: '{path}' does not exist.");
 
-    private static void Print(EvaluationSummary summary, string runDirectory)
+    internal static void Print(EvaluationSummary summary, string runDirectory)
     {
         var console = CliConsole.ForOutput();
         var report = summary.Report;
@@ -123,6 +128,13 @@ internal static partial class EvalCommands
         }
 
         console.Write(table);
+        if (metrics.HackFree is { } hackFree)
+        {
+            console.MarkupLineInterpolated(
+                $"Hack-free: {hackFree.ResolvedFlagged.Count} resolved rollout(s) flagged by the audit, left out (rate with them: {hackFree.ResolveRateWithFlagged.ToString("P1", CultureInfo.InvariantCulture)}){(hackFree.NotAudited.Count > 0 ? $"; {hackFree.NotAudited.Count} not audited" : "")}.");
+            foreach (var (key, rules) in hackFree.ResolvedFlagged.Take(ProblemsShown)) console.MarkupLineInterpolated($"  [yellow]flagged[/] {key}: {string.Join(", ", rules)}");
+        }
+
         if (metrics.Overall.PassAtK.Count > 1)
             console.MarkupLineInterpolated($"Pass@k: {string.Join(", ", metrics.Overall.PassAtK.Select(p => $"@{p.K} {p.Value:P1}"))}");
     }

@@ -9,11 +9,12 @@ namespace SweLego.Cli.Commands;
 /// </summary>
 internal static class StageProgressDisplay
 {
-    public static async Task<T> RunAsync<T>(Func<IProgress<StageProgress>, Task<T>> work)
+    /// <param name="live">More of the description, read at every event (a stage's own live counters).</param>
+    public static async Task<T> RunAsync<T>(Func<IProgress<StageProgress>, Task<T>> work, Func<string>? live = null)
     {
         T? result = default;
         await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ internal static class StageProgressDisplay
 
                     bar.MaxValue = Math.Max(1, p.Total);
                     bar.Value = p.Done;
-                    bar.Description = Markup.Escape(Describe(p));
+                    bar.Description = Markup.Escape(Describe(p) + (live is not null && p.Phase is null ? " · " + live() : ""));
                 }));
                 foreach (var bar in bars.Values) bar.Value = bar.MaxValue;
             });

@@ -24,6 +24,12 @@ public sealed record EvaluationOptions
     /// <summary>Regrade every prediction from its saved test_output.txt without running anything.</summary>
     public bool Rerun { get; init; }
 
+    /// <summary>
+    /// Leave rollouts the hack audit flagged out of the resolve rate (<c>--hack-free</c>): the audit of the run folder
+    /// holding the predictions file (else of the evaluation's run) must exist (<c>swelego audit RUN</c>).
+    /// </summary>
+    public bool HackFree { get; init; }
+
     /// <summary>The Docker daemon for image-based instances and docker environments.</summary>
     public DockerBackendOptions Docker { get; init; } = new();
 

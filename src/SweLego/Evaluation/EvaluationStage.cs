@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SweLego.Evaluation.Inputs;
 using SweLego.Evaluation.Metrics;
+using SweLego.Rollouts.Audit;
 using SweLego.Runs;
 using SweLego.Runs.Stages;
 using SweLego.Tasks.Harness;
@@ -74,7 +75,7 @@ public static class EvaluationStage
         var results = journal.Read(run).Results.ToList();
         var report = inputs.RunReport(options.Harness, results);
         AtomicFile.WriteAllText(run.StagePath(stage, ReportFile), report.ToJson());
-        var metrics = EvaluationMetrics.Compute(results.Select(r => r.ToVerdict()));
+        var metrics = options.HackFree ? HackFreeMetrics(run, options, results) : EvaluationMetrics.Compute(results.Select(r => r.ToVerdict()));
         AtomicFile.WriteJson(run.StagePath(stage, MetricsFile), metrics, RunJson.IndentedOptions);
         run.UpdateStage(stage, s => s.WithOutput(run.RelativePath(run.StagePath(stage, ReportFile))).WithOutput(run.RelativePath(run.StagePath(stage, MetricsFile))));
         run.CompleteStage(stage);
@@ -82,6 +83,36 @@ public static class EvaluationStage
         {
             Harness = options.Harness, Results = results, Report = report, Metrics = metrics, Inputs = inputs.Report, Ran = ran,
             ResultsPath = run.StagePath(stage, ResultsFile), ReportPath = run.StagePath(stage, ReportFile), Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>The metrics with resolved-and-flagged rollouts counted as unresolved, and what that changed.</summary>
+    private static MetricsReport HackFreeMetrics(RunFolder run, EvaluationOptions options, IReadOnlyList<EvaluationRecord> results)
+    {
+        string auditRun = RunFolder.FindContaining(options.PredictionsPath) ?? run.DirectoryPath;
+        var audit = AuditStage.ReadFor(auditRun) ?? AuditStage.ReadFor(run.DirectoryPath)
+            ?? throw new InvalidOperationException($"--hack-free needs the hack audit of the rollouts: none in {auditRun} (run `swelego audit {auditRun}` first).");
+        var flagged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var notAudited = new List<string>();
+        var verdicts = new List<PredictionVerdict>();
+        foreach (var result in results)
+        {
+            var verdict = result.ToVerdict();
+            string key = EvaluationKeys.Key(result.InstanceId, verdict.RolloutId);
+            if (!audit.TryGetValue(key, out var audited)) notAudited.Add(key);
+            else if (audited.Flagged && verdict.Resolved)
+            {
+                flagged[key] = [.. audited.Flags.Select(f => f.Rule).Distinct()];
+                verdict = verdict with { Resolved = false };
+            }
+
+            verdicts.Add(verdict);
+        }
+
+        var withFlagged = EvaluationMetrics.Compute(results.Select(r => r.ToVerdict()));
+        return EvaluationMetrics.Compute(verdicts) with
+        {
+            HackFree = new HackFreeReport(Path.Combine(auditRun, AuditStage.Stage, AuditStage.ResultsFile), flagged, notAudited, withFlagged.Overall.ResolveRate),
         };
     }
 }

@@ -48,6 +48,25 @@ public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, Docker
         return EnvironmentSessions.StartAsync(new DockerBackend(docker), new SandboxSpec { Image = image, Workdir = Workdir }, environment.Venv, cancellationToken);
     }
 
+    public async Task<ISandboxSession> StartWorkspaceSessionAsync(EnvironmentLocation environment, string workspace, string baseCommit, CancellationToken cancellationToken)
+    {
+        var session = await StartSessionAsync(environment, workspace, cancellationToken);
+        try
+        {
+            // The image's history reaches past the base (it was built from the mirror): swap in the sanitized one.
+            var removed = await session.ExecAsync($"rm -rf {BashQuoting.Quote(Workdir + "/.git")}", GitLimit, cancellationToken);
+            if (removed.ExitCode != 0) throw new SandboxException($"removing the image's repository history failed: {removed.Output.Trim()}");
+            await session.CopyInAsync(Path.Combine(workspace, ".git"), Workdir + "/.git", cancellationToken);
+            await CheckoutTreeAsync(session, workspace, baseCommit, cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken)
     {
         var result = await session.ExecAsync($"(cd {BashQuoting.Quote(Workdir)} && {TreeCheckout.Command(commit)})", GitLimit, cancellationToken);

@@ -36,6 +36,14 @@ public interface IEnvironmentBackend
     /// <param name="hostCheckout">The host checkout (mounted at the workdir by backends that use it).</param>
     Task<ISandboxSession> StartSessionAsync(EnvironmentLocation environment, string hostCheckout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An activated session for an agent whose repository is <paramref name="workspace"/>: a sanitized clone at
+    /// <paramref name="baseCommit"/> that the agent owns, its .git included (it may stage, stash or commit). The
+    /// host never runs git in it afterwards; the result patch is taken inside the sandbox. Bwrap mounts it at the
+    /// workdir; docker replaces the image's repository history with the workspace's and checks out the base.
+    /// </summary>
+    Task<ISandboxSession> StartWorkspaceSessionAsync(EnvironmentLocation environment, string workspace, string baseCommit, CancellationToken cancellationToken);
+
     /// <summary>Puts the repository the session's tests run on at <paramref name="commit"/>, with no untracked files left (installed metadata kept).</summary>
     Task CheckoutTreeAsync(ISandboxSession session, string hostCheckout, string commit, CancellationToken cancellationToken);
 

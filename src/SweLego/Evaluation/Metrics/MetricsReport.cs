@@ -16,4 +16,7 @@ public sealed record MetricsReport
     public required IReadOnlyList<MetricsGroup> BySource { get; init; }
 
     public required IReadOnlyList<MetricsGroup> ByRepo { get; init; }
+
+    /// <summary>With <c>--hack-free</c>: what the audit changed (the groups above then count flagged rollouts as unresolved).</summary>
+    public HackFreeReport? HackFree { get; init; }
 }

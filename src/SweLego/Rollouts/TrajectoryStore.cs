@@ -1,0 +1,57 @@
+using System.Text.Json;
+using SweLego.Agent.Trajectories;
+using SweLego.Runs;
+
+namespace SweLego.Rollouts;
+
+/// <summary>
+/// Where a run's trajectories live: <c>RUN/rollout/trajectories/&lt;instance&gt;/&lt;rollout&gt;.json</c>, each replaced
+/// atomically (so a reader or a crash sees one whole step's state).
+/// </summary>
+public sealed class TrajectoryStore(RunFolder run, string stage)
+{
+    public const string Folder = "trajectories";
+
+    /// <summary>The file of one rollout; ids are made file-safe ('/' and other unsafe characters become '_').</summary>
+    public string PathOf(string instanceId, string rolloutId) =>
+        Path.Combine(run.StagePath(stage, Folder), Safe(instanceId), Safe(rolloutId) + ".json");
+
+    public void Save(Trajectory trajectory)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        string path = PathOf(trajectory.InstanceId, trajectory.RolloutId);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        AtomicFile.WriteJson(path, trajectory, RunJson.Options);
+    }
+
+    /// <summary>The saved trajectory, or null when there is none.</summary>
+    /// <exception cref="RunDataException">The file is not a trajectory this version reads (names the file).</exception>
+    public Trajectory? Load(string instanceId, string rolloutId) => Read(PathOf(instanceId, rolloutId));
+
+    /// <summary>Reads a trajectory file; null when it does not exist.</summary>
+    public static Trajectory? Read(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var trajectory = JsonSerializer.Deserialize<Trajectory>(File.ReadAllBytes(path), RunJson.Options)
+                ?? throw new RunDataException($"{path}: not a trajectory (null)");
+            if (trajectory.V != Trajectory.FormatVersion)
+                throw new RunDataException($"{path}: trajectory format v{trajectory.V}; this SweLego reads v{Trajectory.FormatVersion}");
+            return trajectory;
+        }
+        catch (JsonException e)
+        {
+            throw new RunDataException($"{path}: not a readable trajectory ({e.Message})");
+        }
+    }
+
+    public void Delete(string instanceId, string rolloutId) => File.Delete(PathOf(instanceId, rolloutId));
+
+    private static string Safe(string id)
+    {
+        var chars = id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
+        string safe = new(chars);
+        return safe is "" or "." or ".." ? "_" + safe : safe;
+    }
+}
