@@ -19,8 +19,14 @@ public sealed class ModelClientOptions
     /// <summary>Sampling temperature, 0–2; null leaves the server's default.</summary>
     public double? Temperature { get; init; }
 
+    /// <summary>Nucleus sampling, more than 0 and at most 1 (sent as <c>top_p</c>); null leaves the server's default.</summary>
+    public double? TopP { get; init; }
+
     /// <summary>Upper bound on generated tokens (sent as <c>max_tokens</c>); null leaves the server's default.</summary>
     public int? MaxTokens { get; init; }
+
+    /// <summary>Sampling seed (sent as <c>seed</c>); null leaves the server's default.</summary>
+    public long? Seed { get; init; }
 
     /// <summary>Time allowed for one HTTP attempt (default 120 s); a slower attempt counts as a timeout and is retried.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -57,20 +63,10 @@ public sealed class ModelClientOptions
             throw new ArgumentException("ModelClientOptions.Model is required: the model name the server serves.");
         }
 
-        if (Temperature is { } temperature && (double.IsNaN(temperature) || temperature < 0 || temperature > 2))
-        {
-            throw new ArgumentException($"ModelClientOptions.Temperature must be between 0 and 2, not {temperature}.");
-        }
-
-        if (MaxTokens is { } maxTokens && maxTokens < 1)
-        {
-            throw new ArgumentException($"ModelClientOptions.MaxTokens must be at least 1, not {maxTokens}.");
-        }
-
-        if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.FromHours(1))
-        {
-            throw new ArgumentException($"ModelClientOptions.RequestTimeout must be more than 0 and at most 1 hour, not {RequestTimeout}.");
-        }
+        SamplingChecks.Temperature(Temperature, "ModelClientOptions.Temperature");
+        SamplingChecks.TopP(TopP, "ModelClientOptions.TopP");
+        SamplingChecks.MaxTokens(MaxTokens, "ModelClientOptions.MaxTokens");
+        SamplingChecks.Timeout(RequestTimeout, "ModelClientOptions.RequestTimeout");
 
         if (MaxRetries is < 0 or > 10)
         {

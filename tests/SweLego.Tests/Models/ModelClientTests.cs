@@ -142,14 +142,17 @@ public sealed class ModelClientTests
     }
 
     [Fact]
-    public async Task CompleteAsync_EmptyContent_FailsWithReason()
+    public async Task CompleteAsync_EmptyContent_SucceedsWithEmptyTextAndTextFailure()
     {
-        using var stub = new ModelStub().Enqueue(StubReply.Text(""));
+        using var stub = new ModelStub().Enqueue(StubReply.Text("").Finish("length"));
 
         var reply = await Client(stub).CompleteAsync(Hello);
 
-        Assert.False(reply.Success);
-        Assert.Contains("empty message", reply.Error, StringComparison.Ordinal);
+        Assert.True(reply.Success, reply.Error);
+        Assert.Equal("", reply.Text);
+        Assert.Empty(reply.ToolCalls);
+        Assert.Equal("length", reply.FinishReason);
+        Assert.Equal("the model returned an empty message (finish_reason length)", reply.TextFailure);
     }
 
     [Fact]

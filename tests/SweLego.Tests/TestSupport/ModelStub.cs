@@ -4,14 +4,22 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using SweLego.Models;
 
 namespace SweLego.Tests.TestSupport;
 
 /// <summary>
 /// A real HTTP/1.1 server on 127.0.0.1 (ephemeral port) standing in for an OpenAI-compatible model
 /// server: <c>POST /v1/chat/completions</c> answers with the next scripted <see cref="StubReply"/>
-/// (then <see cref="Fallback"/>), and every request is recorded for assertions on the prompt.
+/// (then <see cref="Responder"/>, then <see cref="Fallback"/>), <c>GET /v1/models</c> lists
+/// <see cref="ServedModels"/> (or is a 404 with <see cref="ModelsRouteMissing"/>), and every request
+/// is recorded for assertions on the prompt and the body's fields.
 /// </summary>
+/// <remarks>
+/// Every response carries <c>Connection: close</c>, one request per connection: a client's
+/// HTTP stack silently resends a request when a reused keep-alive connection closes before any
+/// response byte, which would make <see cref="StubReply.Drop"/> consume two scripted replies.
+/// </remarks>
 public sealed class ModelStub : IDisposable
 {
     private readonly TcpListener listener;
@@ -38,7 +46,17 @@ public sealed class ModelStub : IDisposable
     /// <summary>When the script is empty: the reply for a request (null = <see cref="Fallback"/>), for replies that depend on the prompt.</summary>
     public Func<StubRequest, StubReply?>? Responder { get; set; }
 
+    /// <summary>What <c>GET /v1/models</c> lists (default: <c>stub-model</c>, no context window).</summary>
+    public IReadOnlyList<StubModel> ServedModels { get; set; } = [new("stub-model")];
+
+    /// <summary>When true, <c>GET /v1/models</c> is a 404 (servers without the route).</summary>
+    public bool ModelsRouteMissing { get; set; }
+
+    /// <summary>Every request received, in order (chat completions and model listings).</summary>
     public IReadOnlyList<StubRequest> Requests => [.. requests];
+
+    /// <summary>Only the <c>POST …/chat/completions</c> requests.</summary>
+    public IReadOnlyList<StubRequest> ChatRequests => [.. requests.Where(IsChat)];
 
     public ModelStub Enqueue(params StubReply[] replies)
     {
@@ -78,31 +96,40 @@ public sealed class ModelStub : IDisposable
             try
             {
                 var stream = client.GetStream();
-                while (!stop.IsCancellationRequested)
+                var request = await ReadRequestAsync(stream, stop.Token);
+                if (request is null)
                 {
-                    var request = await ReadRequestAsync(stream, stop.Token);
-                    if (request is null)
-                    {
-                        return;
-                    }
-
-                    requests.Enqueue(request);
-                    var reply = request.Method == "POST" && request.Path.EndsWith("/chat/completions", StringComparison.Ordinal)
-                        ? (script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? Fallback)
-                        : StubReply.Status(404, $"no route {request.Method} {request.Path}");
-                    if (reply.Delay > TimeSpan.Zero)
-                    {
-                        await Task.Delay(reply.Delay, stop.Token);
-                    }
-
-                    await WriteResponseAsync(stream, reply, stop.Token);
+                    return;
                 }
+
+                requests.Enqueue(request);
+                var reply = Route(request);
+                if (reply.Delay != TimeSpan.Zero)
+                {
+                    await Task.Delay(reply.Delay, stop.Token);
+                }
+
+                await WriteResponseAsync(stream, reply, stop.Token);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 // The client went away (e.g. its timeout fired) or the stub is stopping.
             }
         }
+    }
+
+    private static bool IsChat(StubRequest request) => request.Method == "POST" && request.Path.EndsWith("/chat/completions", StringComparison.Ordinal);
+
+    private StubReply Route(StubRequest request)
+    {
+        if (IsChat(request))
+        {
+            return script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? Fallback;
+        }
+
+        return request.Method == "GET" && request.Path.EndsWith("/models", StringComparison.Ordinal) && !ModelsRouteMissing
+            ? StubReply.Status(200, ModelsJson(ServedModels))
+            : StubReply.Status(404, $"{{\"error\":\"no route {request.Method} {request.Path}\"}}");
     }
 
     private static async Task<StubRequest?> ReadRequestAsync(NetworkStream stream, CancellationToken token)
@@ -181,15 +208,50 @@ public sealed class ModelStub : IDisposable
 
     private static async Task WriteResponseAsync(NetworkStream stream, StubReply reply, CancellationToken token)
     {
-        byte[] body = Encoding.UTF8.GetBytes(reply.Body ?? CompletionJson(reply.Content ?? "", reply.NoChoices));
-        string reason = reply.StatusCode switch { 200 => "OK", 404 => "Not Found", 429 => "Too Many Requests", 500 => "Internal Server Error", 503 => "Service Unavailable", _ => "Status" };
-        string head = $"HTTP/1.1 {reply.StatusCode} {reason}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n";
+        if (reply.DropMode == StubDrop.BeforeResponse)
+        {
+            return;
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(reply.Body ?? CompletionJson(reply));
+        string reason = reply.StatusCode switch { 200 => "OK", 400 => "Bad Request", 401 => "Unauthorized", 404 => "Not Found", 429 => "Too Many Requests", 500 => "Internal Server Error", 503 => "Service Unavailable", _ => "Status" };
+        string head = $"HTTP/1.1 {reply.StatusCode} {reason}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), token);
-        await stream.WriteAsync(body, token);
+        await stream.WriteAsync(reply.DropMode == StubDrop.MidResponse ? body.AsMemory(0, body.Length / 2) : body, token);
         await stream.FlushAsync(token);
     }
 
-    private static string CompletionJson(string content, bool noChoices)
+    private static string ModelsJson(IReadOnlyList<StubModel> models)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("object", "list");
+            writer.WriteStartArray("data");
+            foreach (var model in models)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", model.Id);
+                writer.WriteString("object", "model");
+                writer.WriteNumber("created", 1_700_000_000);
+                writer.WriteString("owned_by", "stub");
+                if (model.MaxModelLen is { } maxModelLen)
+                {
+                    writer.WriteNumber("max_model_len", maxModelLen);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string CompletionJson(StubReply reply)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -200,27 +262,89 @@ public sealed class ModelStub : IDisposable
             writer.WriteNumber("created", 1_700_000_000);
             writer.WriteString("model", "stub-model");
             writer.WriteStartArray("choices");
-            if (!noChoices)
+            if (!reply.NoChoices)
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("index", 0);
                 writer.WriteStartObject("message");
                 writer.WriteString("role", "assistant");
-                writer.WriteString("content", content);
+                if (reply.Content is null && reply.Calls.Count > 0)
+                {
+                    writer.WriteNull("content");
+                }
+                else
+                {
+                    writer.WriteString("content", reply.Content ?? "");
+                }
+
+                if (reply.Calls.Count > 0)
+                {
+                    WriteToolCalls(writer, reply.Calls);
+                }
+
                 writer.WriteEndObject();
-                writer.WriteString("finish_reason", "stop");
+                if (reply.LogProbs is { } logProbs)
+                {
+                    WriteLogProbs(writer, logProbs);
+                }
+
+                writer.WriteString("finish_reason", reply.FinishReason);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             writer.WriteStartObject("usage");
-            writer.WriteNumber("prompt_tokens", 1);
-            writer.WriteNumber("completion_tokens", 1);
-            writer.WriteNumber("total_tokens", 2);
+            writer.WriteNumber("prompt_tokens", reply.Usage.PromptTokens);
+            writer.WriteNumber("completion_tokens", reply.Usage.CompletionTokens);
+            writer.WriteNumber("total_tokens", reply.Usage.TotalTokens);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteToolCalls(Utf8JsonWriter writer, IReadOnlyList<ModelToolCall> calls)
+    {
+        writer.WriteStartArray("tool_calls");
+        foreach (var call in calls)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", call.Id);
+            writer.WriteString("type", "function");
+            writer.WriteStartObject("function");
+            writer.WriteString("name", call.Name);
+            writer.WriteString("arguments", call.ArgumentsJson);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteLogProbs(Utf8JsonWriter writer, IReadOnlyList<TokenLogProb> logProbs)
+    {
+        writer.WriteStartObject("logprobs");
+        writer.WriteStartArray("content");
+        foreach (var position in logProbs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("token", position.Token);
+            writer.WriteNumber("logprob", position.LogProb);
+            writer.WriteStartArray("top_logprobs");
+            foreach (var alternative in position.TopLogProbs)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("token", alternative.Token);
+                writer.WriteNumber("logprob", alternative.LogProb);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ProblemStatementWriter(IModelClient? model = null)
         }
 
         var reply = await model.CompleteAsync([ModelMessage.User(Prompt(reports))], cancellationToken).ConfigureAwait(false);
-        string? error = reply.Success ? Check(reply.Text) : reply.Error;
+        string? error = reply.TextFailure ?? Check(reply.Text);
         return error is null
             ? new ProblemStatement(reply.Text.Trim() + "\n", FromModel: true, FellBack: false, ModelError: null)
             : new ProblemStatement(Render(reports), FromModel: false, FellBack: true, ModelError: error);

@@ -82,9 +82,9 @@ public sealed class LlmRewriter(IModelClient model)
         }
 
         var reply = await model.CompleteAsync([ModelMessage.User(prompt)], cancellationToken).ConfigureAwait(false);
-        if (!reply.Success)
+        if (reply.TextFailure is { } modelFailure)
         {
-            return RewriteResult.Failed($"model error: {reply.Error}");
+            return RewriteResult.Failed($"model error: {modelFailure}");
         }
 
         return Splice(source, target, reply.Text);
