@@ -24,6 +24,7 @@ internal static partial class BenchCommands
         bench.Subcommands.Add(CreateTasks());
         bench.Subcommands.Add(CreateSynth());
         bench.Subcommands.Add(CreateEval());
+        bench.Subcommands.Add(CreateAgent());
         return bench;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SweLego.Agent;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class AgentPrompts
     {
         ArgumentNullException.ThrowIfNull(problemStatement);
         // One pass, so a problem statement that happens to contain "{workdir}" stays as written.
-        return System.Text.RegularExpressions.Regex.Replace(InstructionTemplate, @"\{(workdir|problem_statement|base_commit)\}", m => m.Groups[1].Value switch
+        return Regex.Replace(InstructionTemplate, @"\{(workdir|problem_statement|base_commit)\}", m => m.Groups[1].Value switch
         {
             "workdir" => workdir,
             "problem_statement" => problemStatement.Trim('\n'),

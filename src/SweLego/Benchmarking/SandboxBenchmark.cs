@@ -23,7 +23,7 @@ public static class SandboxBenchmark
     public static async Task<SandboxBenchmarkReport> RunAsync(
         IReadOnlyList<string> backends, SandboxBenchmarkOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        using var workspace = new TemporaryDirectory();
+        using var workspace = new BenchmarkDirectory();
         var spec = new SandboxSpec { HostWorkspace = workspace.Path };
         var sessions = new List<ISandboxSession>();
         var starts = new List<double?> { null };
@@ -44,7 +44,7 @@ public static class SandboxBenchmark
                     else sessions.Add(session);
                 }
 
-                starts.Add(Percentile(startTimes, 0.5));
+                starts.Add(BenchmarkStats.Percentile(startTimes, 0.5));
             }
 
             var contenders = new List<(string Name, Func<Task> RoundTrip)> { ("bash (baseline)", () => baseline.RoundTripAsync(options.Command, cancellationToken)) };
@@ -64,10 +64,10 @@ public static class SandboxBenchmark
             }
 
             progress?.Report(1);
-            double baselineMedian = Percentile(samples[0], 0.5);
+            double baselineMedian = BenchmarkStats.Percentile(samples[0], 0.5);
             var rows = contenders.Select((c, index) => new SandboxBenchmarkRow(
-                c.Name, Percentile(samples[index], 0.5), Percentile(samples[index], 0.9), samples[index].Average(),
-                Percentile(samples[index], 0.5) / baselineMedian, index == 0 ? null : Targets.GetValueOrDefault(c.Name))
+                c.Name, BenchmarkStats.Percentile(samples[index], 0.5), BenchmarkStats.Percentile(samples[index], 0.9), samples[index].Average(),
+                BenchmarkStats.Percentile(samples[index], 0.5) / baselineMedian, index == 0 ? null : Targets.GetValueOrDefault(c.Name))
             {
                 StartMilliseconds = starts[index],
             }).ToList();
@@ -83,18 +83,5 @@ public static class SandboxBenchmark
     {
         var result = await session.ExecAsync(command, null, cancellationToken);
         if (result.ExitCode != 0) throw new InvalidOperationException($"The benchmark command failed in {session.Backend}: {result.Output}");
-    }
-
-    private static double Percentile(List<double> values, double fraction)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(fraction * sorted.Count))];
-    }
-
-    private sealed class TemporaryDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("swelego-bench-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

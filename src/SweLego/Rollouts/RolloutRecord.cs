@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SweLego.Agent.Trajectories;
+using SweLego.Runs;
 
 namespace SweLego.Rollouts;
 
@@ -9,8 +10,12 @@ namespace SweLego.Rollouts;
 /// harness read (<c>instance_id</c>, <c>rollout_id</c>, <c>model_name_or_path</c>, <c>model_patch</c>), with the
 /// rollout's summary and the path of its trajectory (relative to the run folder).
 /// </summary>
-public sealed record RolloutRecord
+public sealed record RolloutRecord : IVersionedRecord
 {
+    public const int FormatVersion = 1;
+
+    public int V { get; init; } = FormatVersion;
+
     public required string InstanceId { get; init; }
 
     public required string RolloutId { get; init; }

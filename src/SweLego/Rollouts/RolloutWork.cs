@@ -58,7 +58,7 @@ internal sealed class RolloutWork(
 
         var backend = Backend(task.Environment.Backend);
         await using var session = await backend.StartWorkspaceSessionAsync(task.Environment.Locate(instancesRun), workspace, task.BaseCommit, cancellationToken);
-        var tools = AgentTools.Create(session, options.NoOutputTimeout);
+        var tools = AgentTools.Create(session, new ExecuteBashOptions { NoOutputTimeout = options.NoOutputTimeout });
         var start = new Trajectory
         {
             InstanceId = item.Instance.InstanceId, RolloutId = item.RolloutId, Repo = task.Repo, Model = model.Model, Protocol = protocol.Name,
