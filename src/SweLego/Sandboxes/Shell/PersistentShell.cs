@@ -313,8 +313,13 @@ internal sealed partial class PersistentShell : IAsyncDisposable
         catch (TimeoutException) { AddNote("The supervisor did not confirm that stray processes were killed within 30 s."); }
     }
 
-    public Task SendInputAsync(string text, CancellationToken cancellationToken) =>
-        WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
+    /// <summary>Input left unread when the command ends is read as the next command's start, so 0x1F (which would end that frame early) is refused.</summary>
+    public Task SendInputAsync(string text, CancellationToken cancellationToken)
+    {
+        if (text.Contains('\u001f', StringComparison.Ordinal))
+            throw new ArgumentException("The input contains the control character 0x1F, which the shell protocol reserves.", nameof(text));
+        return WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
+    }
 
     /// <summary>
     /// Ctrl-C. The shell may be between two processes of the command (say after `echo` and
