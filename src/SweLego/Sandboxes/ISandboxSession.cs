@@ -16,8 +16,19 @@ public interface ISandboxSession : IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="command"/> in the persistent shell. Expected failures (non-zero
     /// exit, timeout, limits hit, the shell ending) are reported in the result, not thrown.
+    /// Throws <see cref="InvalidOperationException"/> while an earlier command still runs
+    /// (a result with <see cref="ExecResult.StillRunning"/>, not yet collected by <see cref="ContinueAsync"/>).
+    /// Cancelling stops the command and throws.
     /// </summary>
     Task<ExecResult> ExecAsync(string command, ExecOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps waiting for the command whose last call returned while it was still running:
+    /// returns what it printed since then, under the same return rules (<paramref name="options"/>'
+    /// return times), or its final result when it ends. Every limit keeps applying between
+    /// calls. Throws <see cref="InvalidOperationException"/> when no command is waiting.
+    /// </summary>
+    Task<ExecResult> ContinueAsync(ExecOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sends text to the standard input of the command that is running (like typing into a terminal).</summary>
     Task SendInputAsync(string text, CancellationToken cancellationToken = default);

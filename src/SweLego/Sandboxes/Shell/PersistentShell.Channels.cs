@@ -104,7 +104,7 @@ internal sealed partial class PersistentShell
         _capture.Append(data);
         if (_running is not { } running) return;
         running.OnOutput?.Invoke(data.ToArray());
-        if (_capture.TotalBytes > _limits.MaxOutputBytes) running.HitOutputLimit();
+        if (running.CountOutput(data.Length) > _limits.MaxOutputBytes) running.HitOutputLimit();
     }
 
     // Runs under _stateLock, on a reader task.

@@ -26,6 +26,9 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     // How long each stop step (Ctrl-C, SIGKILL, kill all) gets before the next one.
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
+    // The longest single wait of a call with return times (Task.WaitAsync's limit is ~49 days).
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private readonly IByteChannel _shell;
     private readonly IByteChannel _control;
     private readonly Func<ValueTask> _killSession;
@@ -44,6 +47,7 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     private (ShellCommand Command, ShellCompletion Result)? _finished;
     private volatile int _completingThread;
     private ShellCommand? _running;
+    private ShellCommand? _parked;
     private DiskWatcher? _disk;
     private long _oomKills = -1;
     private bool _processLimitHit;
@@ -103,12 +107,18 @@ internal sealed partial class PersistentShell : IAsyncDisposable
         await _execLock.WaitAsync(cancellationToken);
         try
         {
-            var clock = Stopwatch.StartNew();
-            await WaitForCleanupAsync(cancellationToken);
-            var running = new ShellCommand(options?.OnOutput);
             lock (_stateLock)
             {
-                if (_endReason is not null) return DeadResult(clock.Elapsed);
+                if (_parked is not null)
+                    throw new InvalidOperationException(
+                        "The previous command is still running (its call returned early): collect it with ContinueAsync, after input or Ctrl-C if needed, before starting another.");
+            }
+
+            var running = new ShellCommand(options?.OnOutput);
+            await WaitForCleanupAsync(cancellationToken);
+            lock (_stateLock)
+            {
+                if (_endReason is not null) return DeadResult(running.Clock.Elapsed);
 
                 // An observation holds what the command printed; stray output of background
                 // processes between commands (or of a killed fork bomb) is not part of it.
@@ -117,10 +127,49 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             }
 
             byte[] frame = [.. FramePrefix, .. Encoding.UTF8.GetBytes(command), .. FrameEnd];
-            await WriteAsync(_shell, frame, cancellationToken);
-            TimeSpan timeout = options?.Timeout ?? _limits.CommandTimeout;
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            stop.CancelAfter(timeout);
+            try { await WriteAsync(_shell, frame, cancellationToken); }
+            catch (Exception)
+            {
+                lock (_stateLock) _running = null;
+                throw;
+            }
+
+            running.Monitor = MonitorAsync(running, options?.Timeout ?? _limits.CommandTimeout);
+            return await WaitAsync(running, options, cancellationToken);
+        }
+        finally
+        {
+            _execLock.Release();
+        }
+    }
+
+    public async Task<ExecResult> ContinueAsync(ExecOptions? options, CancellationToken cancellationToken)
+    {
+        await _execLock.WaitAsync(cancellationToken);
+        try
+        {
+            ShellCommand running;
+            lock (_stateLock)
+            {
+                running = _parked ?? throw new InvalidOperationException(
+                    "No command is running: ContinueAsync collects a command whose call returned while it was still running.");
+            }
+
+            return await WaitAsync(running, options, cancellationToken);
+        }
+        finally
+        {
+            _execLock.Release();
+        }
+    }
+
+    // Watches one command from its start to its end, whether or not a caller is waiting: the hard
+    // timeout and the output and disk limits stop it while it is parked between calls too.
+    private async Task<ExecResult> MonitorAsync(ShellCommand running, TimeSpan timeout)
+    {
+        try
+        {
+            using var stop = new CancellationTokenSource(timeout);
             running.StopWith(stop);
             _disk?.Start(running.HitDiskLimit);
             bool timedOut = false;
@@ -128,21 +177,18 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             {
                 await running.Done.Task.WaitAsync(stop.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 timedOut = running.Reason == ShellCommand.StopReason.None;
-                AddNote(running.Reason switch
+                string? note = running.Reason switch
                 {
                     ShellCommand.StopReason.OutputLimit => $"Command exceeded the output limit of {_limits.MaxOutputBytes} bytes and was stopped.",
                     ShellCommand.StopReason.DiskLimit => _disk!.Note(running.DiskUsage, stopped: true),
+                    ShellCommand.StopReason.Cancelled => null,
                     _ => $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped.",
-                });
+                };
+                if (note is not null) AddNote(note);
                 await StopRunningAsync(running);
-            }
-            catch (OperationCanceledException)
-            {
-                await StopRunningAsync(running);
-                throw;
             }
             finally
             {
@@ -150,16 +196,81 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             }
 
             ShellCompletion done = await running.Done.Task;
-            bool recheck = !done.Ended && (clock.Elapsed > RecheckAfter || done.ExitCode >= 128);
+            bool recheck = !done.Ended && (running.Clock.Elapsed > RecheckAfter || done.ExitCode >= 128);
             if (recheck && _oomKills >= 0) done = done with { OomKills = await QueryOomKillsAsync() ?? done.OomKills };
             long? diskOver = running.Reason == ShellCommand.StopReason.DiskLimit ? running.DiskUsage : recheck ? _disk?.CheckOver() : null;
             if (diskOver is { } usage && running.Reason != ShellCommand.StopReason.DiskLimit) AddNote(_disk!.Note(usage, stopped: false));
-            return Finish(done, clock.Elapsed, timedOut, running.Reason == ShellCommand.StopReason.OutputLimit, diskOver is not null);
+            return Finish(done, running.Clock.Elapsed, timedOut, running.Reason == ShellCommand.StopReason.OutputLimit, diskOver is not null);
         }
         finally
         {
             lock (_stateLock) _running = null;
-            _execLock.Release();
+        }
+    }
+
+    // Waits for the command's end or for a return time of this call; cancelling stops the command.
+    private async Task<ExecResult> WaitAsync(ShellCommand running, ExecOptions? options, CancellationToken cancellationToken)
+    {
+        Task<ExecResult> monitor = running.Monitor!;
+        long callStart = Stopwatch.GetTimestamp();
+        try
+        {
+            while (!monitor.IsCompleted && NextReturn(running, options, callStart) is var (wait, noOutput))
+            {
+                if (wait <= TimeSpan.Zero) return Park(running, noOutput);
+                try { await monitor.WaitAsync(wait, cancellationToken); }
+                catch (TimeoutException) { /* look again: output may have come meanwhile */ }
+            }
+
+            ExecResult result = await monitor.WaitAsync(cancellationToken);
+            lock (_stateLock) _parked = null;
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            running.Cancel();
+            await monitor;
+            lock (_stateLock) _parked = null;
+            throw;
+        }
+    }
+
+    // How long until this call should return with the command still running (null: never); the
+    // no-output rule first, as OpenHands checks it first.
+    private static (TimeSpan Wait, bool NoOutput)? NextReturn(ShellCommand running, ExecOptions? options, long callStart)
+    {
+        TimeSpan? quietLeft = options?.ReturnAfterNoOutput - Stopwatch.GetElapsedTime(Math.Max(callStart, running.LastOutput));
+        TimeSpan? elapsedLeft = options?.ReturnAfter - Stopwatch.GetElapsedTime(callStart);
+        if (quietLeft <= TimeSpan.Zero) return (TimeSpan.Zero, true);
+        if (elapsedLeft <= TimeSpan.Zero) return (TimeSpan.Zero, false);
+        TimeSpan? wait = quietLeft is { } q && elapsedLeft is { } e ? (q < e ? q : e) : quietLeft ?? elapsedLeft;
+        return wait is { } w ? (w < MaxWait ? w : MaxWait, false) : null;
+    }
+
+    // The caller gets what the command printed since the last return; the command keeps running.
+    private ExecResult Park(ShellCommand running, bool noOutput)
+    {
+        lock (_stateLock)
+        {
+            _parked = running;
+            var capture = _capture;
+            _capture = new OutputCapture();
+            var (text, truncated) = capture.ToText();
+            var result = new ExecResult
+            {
+                ExitCode = -1,
+                Output = text,
+                Truncated = truncated,
+                OutputBytes = capture.TotalBytes,
+                Duration = running.Clock.Elapsed,
+                StillRunning = true,
+                ReturnedOnNoOutput = noOutput,
+                ProcessLimitHit = _processLimitHit,
+                Notes = [.. _notes],
+            };
+            _notes.Clear();
+            _processLimitHit = false;
+            return result;
         }
     }
 
@@ -202,8 +313,13 @@ internal sealed partial class PersistentShell : IAsyncDisposable
         catch (TimeoutException) { AddNote("The supervisor did not confirm that stray processes were killed within 30 s."); }
     }
 
-    public Task SendInputAsync(string text, CancellationToken cancellationToken) =>
-        WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
+    /// <summary>Input left unread when the command ends is read as the next command's start, so 0x1F (which would end that frame early) is refused.</summary>
+    public Task SendInputAsync(string text, CancellationToken cancellationToken)
+    {
+        if (text.Contains('\u001f', StringComparison.Ordinal))
+            throw new ArgumentException("The input contains the control character 0x1F, which the shell protocol reserves.", nameof(text));
+        return WriteAsync(_shell, Encoding.UTF8.GetBytes(text), cancellationToken);
+    }
 
     /// <summary>
     /// Ctrl-C. The shell may be between two processes of the command (say after `echo` and

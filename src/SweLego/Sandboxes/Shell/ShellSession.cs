@@ -36,6 +36,9 @@ internal abstract class ShellSession(string backend, string workdir) : ISandboxS
     public Task<ExecResult> ExecAsync(string command, ExecOptions? options = null, CancellationToken cancellationToken = default) =>
         Shell.ExecAsync(command, options, cancellationToken);
 
+    public Task<ExecResult> ContinueAsync(ExecOptions? options = null, CancellationToken cancellationToken = default) =>
+        Shell.ContinueAsync(options, cancellationToken);
+
     public Task SendInputAsync(string text, CancellationToken cancellationToken = default) => Shell.SendInputAsync(text, cancellationToken);
 
     public Task InterruptAsync(CancellationToken cancellationToken = default) => Shell.InterruptAsync(cancellationToken);
