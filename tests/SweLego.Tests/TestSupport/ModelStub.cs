@@ -58,6 +58,16 @@ public sealed class ModelStub : IDisposable
     /// <summary>Only the <c>POST …/chat/completions</c> requests.</summary>
     public IReadOnlyList<StubRequest> ChatRequests => [.. requests.Where(IsChat)];
 
+    /// <summary>A base URL on loopback where nothing listens (connections are refused).</summary>
+    public static Uri RefusedEndpoint()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new Uri($"http://127.0.0.1:{port}/v1");
+    }
+
     public ModelStub Enqueue(params StubReply[] replies)
     {
         foreach (var reply in replies)
