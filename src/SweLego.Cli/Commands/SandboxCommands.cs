@@ -95,7 +95,7 @@ internal static partial class SandboxCommands
                 var result = await session.ExecAsync(ToBash(words), null, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 string? python = result.SessionEnded ? null : await BashObservation.PythonInterpreterAsync(session, cancellationToken);
-                Console.Out.WriteLine(BashObservation.Format(result, python));
+                Console.Out.WriteLine(BashObservation.Finished(result, python));
                 return result.ExitCode is >= 0 and <= 255 ? result.ExitCode : CliApp.Failure;
             }
             finally

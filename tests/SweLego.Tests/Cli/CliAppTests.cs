@@ -38,7 +38,8 @@ public sealed class CliAppTests
         Assert.Equal(0, exit);
         string[] lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("42", lines[0]);
-        Assert.StartsWith("[Current working directory: /tmp/swelego-sandbox-", lines[1], StringComparison.Ordinal);
+        Assert.Equal("[The command completed with exit code 0.]", lines[1]);
+        Assert.StartsWith("[Current working directory: /tmp/swelego-sandbox-", lines[2], StringComparison.Ordinal);
         Assert.Equal("[Command finished with exit code 0]", lines[^1]);
     }
 
