@@ -98,7 +98,7 @@ public static class AgentBenchmark
 
     /// <summary>One episode of <paramref name="steps"/> bash calls and a finish; returns each step's wall time (ms).</summary>
     private static async Task<(RolloutStatus Status, List<double> Steps)> RolloutAsync(
-        ISandboxSession session, IModelClient model, int steps, string file, CancellationToken cancellationToken)
+        ISandboxSession session, ModelClient model, int steps, string file, CancellationToken cancellationToken)
     {
         var tools = AgentTools.Create(session, new ExecuteBashOptions());
         var loop = new AgentLoop(model, new TextToolProtocol(), tools, new AgentOptions { MaxTurns = steps + 1 });
@@ -160,7 +160,7 @@ public sealed record AgentBenchmarkReport
 
     public required double OverheadP90Ms { get; init; }
 
-    public double TargetMs => AgentBenchmark.TargetMilliseconds;
+    public double TargetMs { get; init; } = AgentBenchmark.TargetMilliseconds;
 
     public required int Concurrent { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SweLego.Agent;
 using SweLego.Agent.Protocol;
 using SweLego.Agent.Tools;

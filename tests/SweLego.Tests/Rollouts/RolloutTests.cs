@@ -1,6 +1,5 @@
 using SweLego.Agent.Trajectories;
 using SweLego.Evaluation;
-using SweLego.Rollouts;
 using SweLego.Rollouts.Audit;
 using SweLego.Runs;
 using SweLego.Tests.Evaluation;
