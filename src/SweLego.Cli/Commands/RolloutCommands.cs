@@ -23,6 +23,13 @@ internal static partial class RolloutCommands
         {
             Description = "OpenAI-compatible server with /v1 (vLLM, SGLang, Ollama, a hosted API), e.g. http://127.0.0.1:8000/v1.",
             HelpName = "URL", Required = true,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return uri;
+                result.AddError($"--base-url: '{text}' is not an http(s) URL such as http://127.0.0.1:8000/v1.");
+                return null!;
+            },
         };
         var apiKeyEnv = new Option<string>("--api-key-env")
         {

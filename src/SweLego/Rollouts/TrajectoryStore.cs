@@ -46,7 +46,11 @@ public sealed class TrajectoryStore(RunFolder run, string stage)
         }
     }
 
-    public void Delete(string instanceId, string rolloutId) => File.Delete(PathOf(instanceId, rolloutId));
+    public void Delete(string instanceId, string rolloutId)
+    {
+        string path = PathOf(instanceId, rolloutId);
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     private static string Safe(string id)
     {

@@ -31,12 +31,12 @@ public sealed class RolloutCrashTests(SampleEvaluationFixture sample) : IClassFi
 
         using (var cli = Process.Start(CliRunner.ProcessStartInfo(args))!)
         {
-            _ = cli.StandardOutput.ReadToEndAsync();
-            _ = cli.StandardError.ReadToEndAsync();
+            var output = cli.StandardOutput.ReadToEndAsync();
+            var errors = cli.StandardError.ReadToEndAsync();
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             while (!(File.Exists(rollouts) && File.ReadAllText(rollouts).Contains('\n', StringComparison.Ordinal)))
             {
-                Assert.False(cli.HasExited, "rollout finished before it could be killed");
+                Assert.False(cli.HasExited, $"rollout ended (exit {(cli.HasExited ? cli.ExitCode : 0)}) before it could be killed: {(cli.HasExited ? await output + await errors : "")}");
                 await Task.Delay(20, limit.Token);
             }
 

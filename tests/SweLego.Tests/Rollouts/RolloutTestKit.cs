@@ -27,7 +27,10 @@ internal static class RolloutTestKit
             InstancesPath = instances, Model = model, K = k, Jobs = jobs, InstanceIds = ids, Agent = agent ?? new AgentOptions { MaxTurns = 30 },
             NoOutputTimeout = TimeSpan.FromSeconds(10),
         };
-        return await RolloutStage.RunAsync(run, options, new ModelClient(model));
+        var summary = await RolloutStage.RunAsync(run, options, new ModelClient(model));
+        // A rollout that could not run is a test failure with its reason, never an empty list to puzzle over.
+        Assert.True(summary.Failed == 0, File.ReadAllText(run.StagePath(RolloutStage.Stage, RolloutStage.RolloutsFile)));
+        return summary;
     }
 
     public static Trajectory Trajectory(string runDirectory, RolloutRecord record) =>

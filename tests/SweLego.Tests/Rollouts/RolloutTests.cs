@@ -57,7 +57,7 @@ public sealed class RolloutTests(SampleEvaluationFixture sample) : IClassFixture
             ScriptedAgent.Call("str_replace_editor", ("command", "delete"), ("path", workdir)),          // outside the enum
             "Let me think about this without calling anything.",                                       // no call
             "Let me think about this without calling anything, again.",                                // no call: the give-up hint
-            ScriptedAgent.Call("str_replace_editor", ("command", "view"), ("path", workdir + "/README.md"), ("view_range", "[1, 2]")), // repaired
+            ScriptedAgent.Call("str_replace_editor", ("command", "view"), ("path", workdir + "/README.md"), ("view_range", "2")),      // repaired: one number means from there to the end
             "I will list the files.\n\n<function=execute_bash>\n<parameter=command>ls " + workdir + "</parameter>\n",                  // cut at the stop word
         ];
         using var stub = new ModelStub { Responder = ScriptedAgent.Responder(Script) };

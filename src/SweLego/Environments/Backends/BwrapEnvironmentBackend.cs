@@ -32,13 +32,14 @@ public sealed class BwrapEnvironmentBackend(BwrapOptions? options = null) : IEnv
         new(build.Directory, null, build.HostDirectory ?? throw new ArgumentException("A local environment build names its host folder.", nameof(build)));
 
     public Task<ISandboxSession> StartSessionAsync(EnvironmentLocation environment, string hostCheckout, CancellationToken cancellationToken) =>
-        StartAsync(environment, hostCheckout, [new SandboxMount(Path.Combine(hostCheckout, ".git"), LocalWorkdir + "/.git", ReadOnly: true)], cancellationToken);
+        StartAsync(environment, hostCheckout, [new SandboxMount(Path.Combine(hostCheckout, ".git"), LocalWorkdir + "/.git", ReadOnly: true)], SandboxLimits.Default, cancellationToken);
 
     // The workspace's .git stays writable: the host never runs git there again.
     public Task<ISandboxSession> StartWorkspaceSessionAsync(EnvironmentLocation environment, string workspace, string baseCommit, CancellationToken cancellationToken) =>
-        StartAsync(environment, workspace, [], cancellationToken);
+        StartAsync(environment, workspace, [], EnvironmentSessions.AgentLimits, cancellationToken);
 
-    private Task<ISandboxSession> StartAsync(EnvironmentLocation environment, string workspace, IReadOnlyList<SandboxMount> extra, CancellationToken cancellationToken)
+    private Task<ISandboxSession> StartAsync(
+        EnvironmentLocation environment, string workspace, IReadOnlyList<SandboxMount> extra, SandboxLimits limits, CancellationToken cancellationToken)
     {
         string folder = environment.HostFolder ?? throw new SandboxException("A bwrap session needs the environment's host folder; the record names none.");
         if (!Directory.Exists(folder)) throw new SandboxException($"The environment folder {folder} does not exist (was the run folder moved without its environments/?).");
@@ -47,6 +48,7 @@ public sealed class BwrapEnvironmentBackend(BwrapOptions? options = null) : IEnv
             HostWorkspace = workspace,
             Workdir = LocalWorkdir,
             Mounts = [new SandboxMount(folder, environment.Venv, ReadOnly: true), .. extra],
+            Limits = limits,
         };
         return EnvironmentSessions.StartAsync(new BwrapBackend(options ?? new BwrapOptions()), spec, environment.Venv, cancellationToken);
     }

@@ -42,15 +42,18 @@ public sealed class DockerEnvironmentBackend(DockerBackendOptions docker, Docker
     public EnvironmentLocation Locate(EnvironmentBuildResult build) =>
         new(build.Directory, build.Image ?? throw new ArgumentException("An image build names its image.", nameof(build)), null);
 
-    public Task<ISandboxSession> StartSessionAsync(EnvironmentLocation environment, string hostCheckout, CancellationToken cancellationToken)
+    public Task<ISandboxSession> StartSessionAsync(EnvironmentLocation environment, string hostCheckout, CancellationToken cancellationToken) =>
+        StartAsync(environment, SandboxLimits.Default, cancellationToken);
+
+    private Task<ISandboxSession> StartAsync(EnvironmentLocation environment, SandboxLimits limits, CancellationToken cancellationToken)
     {
         string image = environment.Image ?? throw new SandboxException("A docker session needs the environment's image; the record names none.");
-        return EnvironmentSessions.StartAsync(new DockerBackend(docker), new SandboxSpec { Image = image, Workdir = Workdir }, environment.Venv, cancellationToken);
+        return EnvironmentSessions.StartAsync(new DockerBackend(docker), new SandboxSpec { Image = image, Workdir = Workdir, Limits = limits }, environment.Venv, cancellationToken);
     }
 
     public async Task<ISandboxSession> StartWorkspaceSessionAsync(EnvironmentLocation environment, string workspace, string baseCommit, CancellationToken cancellationToken)
     {
-        var session = await StartSessionAsync(environment, workspace, cancellationToken);
+        var session = await StartAsync(environment, EnvironmentSessions.AgentLimits, cancellationToken);
         try
         {
             // The image's history reaches past the base (it was built from the mirror): swap in the sanitized one.

@@ -13,6 +13,13 @@ public static class EnvironmentSessions
     // second (pyc staleness is checked by mtime and size): never write it.
     public static IReadOnlyDictionary<string, string> Variables { get; } = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
 
+    /// <summary>
+    /// An agent's session: its shell tool returns a slow command to the agent after the no-output or hard timeout and leaves it
+    /// running, so the kill limit of one command is an hour (well above the tool's 300 s) and the session may live for a day
+    /// of turns; memory, processes, disk and output keep the defaults.
+    /// </summary>
+    public static SandboxLimits AgentLimits { get; } = SandboxLimits.Default with { CommandTimeout = TimeSpan.FromHours(1), WallTime = TimeSpan.FromHours(24) };
+
     /// <summary>Starts <paramref name="spec"/> on <paramref name="backend"/> and sources <paramref name="venv"/>/bin/activate; a failed activation is a <see cref="SandboxException"/>.</summary>
     public static async Task<ISandboxSession> StartAsync(ISandboxBackend backend, SandboxSpec spec, string venv, CancellationToken cancellationToken)
     {
