@@ -50,15 +50,15 @@ public sealed class NativeToolProtocol : IToolCallProtocol
             repairs.Add(new CallRepair(CallRepairKinds.ExtraCallsDropped,
                 $"kept {first.Name}, dropped {string.Join(", ", reply.ToolCalls.Skip(1).Select(c => c.Name))}"));
 
-        var arguments = ParseArguments(first.ArgumentsJson, repairs);
+        var (arguments, doubleEncoded) = ParseArguments(first.ArgumentsJson);
         if (arguments is null)
         {
             // Arguments that are no JSON object cannot be replayed to the server: the call stays out of the history.
             return new ParsedTurn(reply.Text, reasoning, null, $"Failed to parse tool call arguments: {first.ArgumentsJson}", repairs);
         }
+        if (doubleEncoded) repairs.Add(new CallRepair(CallRepairKinds.ArgumentsDoubleEncoded, "the arguments were a JSON string holding the object"));
         var result = CallValidator.Validate(CallDialect.Native, first.Name, [.. arguments], tools, repairs);
-        bool rawIsObject = Parse(first.ArgumentsJson) is JsonObject;
-        var replayed = rawIsObject ? first : first with { ArgumentsJson = arguments.ToJsonString() };
+        var replayed = doubleEncoded ? first with { ArgumentsJson = arguments.ToJsonString() } : first;
         return new ParsedTurn(reply.Text, reasoning, result.Call, result.Error, result.Repairs) { NativeCall = replayed };
     }
 
@@ -72,17 +72,12 @@ public sealed class NativeToolProtocol : IToolCallProtocol
 
     public ModelMessage ContinueMessage(int noCallRepliesSoFar) => ModelMessage.User(ProtocolPrompts.ContinueMessage(noCallRepliesSoFar));
 
-    /// <summary>The arguments object, or one sent as a JSON string holding it (repaired); null otherwise.</summary>
-    private static JsonObject? ParseArguments(string json, List<CallRepair> repairs)
+    /// <summary>The arguments object, or one sent as a JSON string holding it (<c>DoubleEncoded</c>); null otherwise.</summary>
+    private static (JsonObject? Arguments, bool DoubleEncoded) ParseArguments(string json)
     {
         var node = Parse(json);
-        if (node is JsonObject direct) return direct;
-        if (node?.GetValueKind() == JsonValueKind.String && Parse(node.GetValue<string>()) is JsonObject inner)
-        {
-            repairs.Add(new CallRepair(CallRepairKinds.ArgumentsDoubleEncoded, "the arguments were a JSON string holding the object"));
-            return inner;
-        }
-        return null;
+        if (node is JsonObject direct) return (direct, false);
+        return node?.GetValueKind() == JsonValueKind.String && Parse(node.GetValue<string>()) is JsonObject inner ? (inner, true) : (null, false);
     }
 
     private static JsonNode? Parse(string json)

@@ -6,8 +6,9 @@ namespace SweLego.Agent.Protocol;
 /// <summary>
 /// One model reply as the agent reads it. <see cref="Call"/> is null when the reply has no call
 /// (the loop answers with the continue message) or when the call is malformed (<see cref="Error"/>
-/// is then the message of its error observation). <see cref="Text"/> is the reply after the text
-/// protocol's stop-word completion; <see cref="Reasoning"/> the stripped text before the call.
+/// is then the message of its error observation). <see cref="Text"/> is the reply, in text mode
+/// after the stop-word completion when it holds a call (a reply without one stays as written);
+/// <see cref="Reasoning"/> is the stripped text before the call.
 /// </summary>
 public sealed record ParsedTurn(string Text, string Reasoning, AgentCall? Call, string? Error, IReadOnlyList<CallRepair> Repairs)
 {
