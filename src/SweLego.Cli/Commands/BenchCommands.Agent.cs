@@ -16,7 +16,7 @@ internal static partial class BenchCommands
         var command = new Command("agent",
             "Agent overhead per step: the real loop (HTTP client, text protocol, tools, trajectory saved after every step) against an instant " +
             "scripted model on loopback, one trivial execute_bash per step in a warm bwrap session; the baseline is that command's sandbox " +
-            $"round trip on the same session, measured in the same run. Target: median overhead ≤ {AgentBenchmark.TargetMilliseconds:0} ms. " +
+            $"round trip on the same session, measured in the same run; the scripted server's own time per request is not counted. Target: median overhead ≤ {AgentBenchmark.TargetMilliseconds:0} ms. " +
             "Then N rollouts at once (errors counted, peak memory of this process). Writes bench/agent.json.\n\n" +
             "Example:\n  swelego bench agent --steps 200 --concurrent 16 --run runs/bench");
         foreach (var option in (Option[])[steps, concurrent, concurrentSteps, run]) command.Options.Add(option);
@@ -34,6 +34,10 @@ internal static partial class BenchCommands
             table.AddRow("sandbox round trip (baseline)", $"{report.BaselineMedianMs:F2}", $"{report.BaselineP90Ms:F2}");
             table.AddRow("agent step", $"{report.StepMedianMs:F2}", $"{report.StepP90Ms:F2}");
             table.AddRow("[bold]agent overhead[/]", $"{report.OverheadMedianMs:F2}", $"{report.OverheadP90Ms:F2}");
+            table.AddRow("  of a step: model call (loopback HTTP)", $"{report.ModelMedianMs:F2}", "");
+            table.AddRow("    of which the scripted server (not overhead)", $"{report.ServerMedianMs:F2}", "");
+            table.AddRow("  of a step: tool (sandbox + observation)", $"{report.ToolMedianMs:F2}", "");
+            table.AddRow("  of a step: trajectory save", $"{report.SaveMedianMs:F2}", "");
             AnsiConsole.Write(table);
             string verdict = report.OverheadMedianMs <= report.TargetMs ? "[green]ok[/]" : "[red]over[/]";
             AnsiConsole.MarkupLine($"Median overhead {report.OverheadMedianMs:F2} ms (target ≤ {report.TargetMs:0} ms) {verdict}; step/baseline ratio {report.StepMedianMs / report.BaselineMedianMs:F2}× on {report.ProcessorCount} cores.");

@@ -22,14 +22,24 @@ public sealed class AgentLoop(IModelClient model, IToolCallProtocol protocol, IR
     /// <param name="save">Persists the trajectory (after every step and at the end).</param>
     public async Task<Trajectory> RunAsync(Trajectory start, string instruction, Func<Trajectory, Task> save, CancellationToken cancellationToken)
     {
-        var messages = new List<ModelMessage> { ModelMessage.System(protocol.SystemPrompt(AgentPrompts.System, definitions)), ModelMessage.User(instruction) };
+        var messages = new List<ModelMessage>();
+        // The same conversation as recorded: kept alongside (not converted per snapshot), so a saved element is never made twice.
+        var history = new List<TrajectoryMessage>();
+        void Add(ModelMessage message)
+        {
+            messages.Add(message);
+            history.Add(TrajectoryMessage.From(message));
+        }
+
+        Add(ModelMessage.System(protocol.SystemPrompt(AgentPrompts.System, definitions)));
+        Add(ModelMessage.User(instruction));
         var steps = new List<TrajectoryStep>();
         var stuck = new StuckDetector();
         var budget = new ContextBudget(options);
         int noCall = 0;
         Trajectory Snapshot(RolloutStatus status, string? detail = null) => start with
         {
-            Status = status, StatusDetail = detail, Steps = [.. steps], Messages = [.. messages.Select(TrajectoryMessage.From)],
+            Status = status, StatusDetail = detail, Steps = [.. steps], Messages = [.. history],
             EndedAt = status == RolloutStatus.Running ? null : DateTimeOffset.UtcNow,
         };
 
@@ -49,7 +59,7 @@ public sealed class AgentLoop(IModelClient model, IToolCallProtocol protocol, IR
                 Reply = new StepReply(reply.Text, reply.ToolCalls, reply.FinishReason, reply.Usage, reply.Elapsed.TotalSeconds, reply.Attempts),
                 Repairs = [.. turn.Repairs.Select(r => new StepRepair(r.Kind, r.Detail))],
             };
-            messages.Add(protocol.AssistantMessage(turn));
+            Add(protocol.AssistantMessage(turn));
             bool finished = false;
             if (turn.Call is { } call)
             {
@@ -68,20 +78,20 @@ public sealed class AgentLoop(IModelClient model, IToolCallProtocol protocol, IR
 
                 finished = observation.Finished;
                 // The conversation ends with the assistant's finish call (the SFT format ends on an assistant turn).
-                if (!finished) messages.Add(protocol.ObservationMessage(turn, observation.Text));
+                if (!finished) Add(protocol.ObservationMessage(turn, observation.Text));
                 stuck.Called(call.Name + ":" + call.Arguments.ToJsonString(), observation.Text, error);
                 step = step with { Call = new StepCall(call.Name, call.Arguments), Observation = observation.Text, ToolSeconds = clock.Elapsed.TotalSeconds };
             }
             else if (turn.Error is { } problem)
             {
                 string observation = ErrorObservation.Format(problem);
-                messages.Add(protocol.ObservationMessage(turn, observation));
+                Add(protocol.ObservationMessage(turn, observation));
                 stuck.Called(turn.Text, observation, error: true);
                 step = step with { Observation = observation };
             }
             else
             {
-                messages.Add(protocol.ContinueMessage(++noCall));
+                Add(protocol.ContinueMessage(++noCall));
                 stuck.Replied(turn.Text);
                 step = step with { Observation = messages[^1].Content };
             }

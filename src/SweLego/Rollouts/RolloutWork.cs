@@ -69,14 +69,15 @@ internal sealed class RolloutWork(
         try
         {
             var loop = new AgentLoop(model, protocol, tools, options.Agent);
+            var writer = new TrajectoryWriter();
             var trajectory = await loop.RunAsync(start, AgentPrompts.Instruction(session.Workdir, task.ProblemStatement, task.BaseCommit), t =>
             {
                 tally.Step(t.Steps[^1]);
-                store.Save(t);
+                store.Save(t, writer, durable: false);
                 return Task.CompletedTask;
             }, cancellationToken);
             trajectory = await WithPatchAsync(trajectory, session, task.BaseCommit, cancellationToken);
-            store.Save(trajectory);
+            store.Save(trajectory, writer, durable: true);
             return Record(item, trajectory);
         }
         finally

@@ -16,12 +16,20 @@ public sealed class TrajectoryStore(RunFolder run, string stage)
     public string PathOf(string instanceId, string rolloutId) =>
         Path.Combine(run.StagePath(stage, Folder), Safe(instanceId), Safe(rolloutId) + ".json");
 
-    public void Save(Trajectory trajectory)
+    /// <summary>
+    /// Replaces the rollout's file with <paramref name="writer"/>'s serialization (the rollout's own writer, which keeps the
+    /// steps already written). Steps are saved atomically but not flushed to disk (<see cref="AtomicFile.Replace"/>: two disk
+    /// flushes would cost more than a step); the final save of an episode (<paramref name="durable"/>) is flushed.
+    /// </summary>
+    public void Save(Trajectory trajectory, TrajectoryWriter writer, bool durable)
     {
         ArgumentNullException.ThrowIfNull(trajectory);
+        ArgumentNullException.ThrowIfNull(writer);
         string path = PathOf(trajectory.InstanceId, trajectory.RolloutId);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.WriteJson(path, trajectory, RunJson.Options);
+        byte[] bytes = writer.Serialize(trajectory);
+        if (durable) AtomicFile.WriteAllBytes(path, bytes);
+        else AtomicFile.Replace(path, bytes);
     }
 
     /// <summary>The saved trajectory, or null when there is none.</summary>

@@ -63,6 +63,15 @@ public static class AtomicFile
         WriteAllBytes(path, Serialize(value, options));
 
     /// <summary>
+    /// <see cref="WriteAllBytes"/> without flushing to disk: still atomic for readers and for a crash of this process (the
+    /// rename replaces the file whole and the page cache outlives the process), but a power loss may keep the previous
+    /// version. For files rewritten many times a second (a trajectory after every step), where two disk flushes per write
+    /// would cost more than the step; the last write of such a file should be <see cref="WriteAllBytes"/>.
+    /// </summary>
+    public static void Replace(string path, ReadOnlySpan<byte> bytes) =>
+        WriteCore(path, overwrite: true, bytes, static (stream, bytes) => stream.Write(bytes), durable: false);
+
+    /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="records"/> as JSONL (one compact <see cref="RunJson.Options"/>
     /// line each): a crash leaves the old file or the whole new one, never a mix.
     /// </summary>
@@ -86,7 +95,7 @@ public static class AtomicFile
     internal static void CreateJson<T>(string path, T value, JsonSerializerOptions? options = null) =>
         WriteCore(path, overwrite: false, Serialize(value, options), static (stream, bytes) => stream.Write(bytes));
 
-    private static void WriteCore<TState>(string path, bool overwrite, TState state, Action<FileStream, TState> write)
+    private static void WriteCore<TState>(string path, bool overwrite, TState state, Action<FileStream, TState> write, bool durable = true)
         where TState : allows ref struct
     {
         var target = Path.GetFullPath(path);
@@ -96,10 +105,10 @@ public static class AtomicFile
             using (stream)
             {
                 write(stream, state);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
-            Commit(temp, target, overwrite);
+            Commit(temp, target, overwrite, durable);
         }
         catch
         {
@@ -133,12 +142,12 @@ public static class AtomicFile
         return temp;
     }
 
-    private static void Commit(string temp, string target, bool overwrite)
+    private static void Commit(string temp, string target, bool overwrite, bool durable = true)
     {
         // File.Move without overwrite links then unlinks on Unix, so it fails if the target exists.
         File.Move(temp, target, overwrite);
         // The rename itself lives in the directory; without syncing it a power loss could undo it.
-        DirectorySync.TryFlush(Path.GetDirectoryName(target)!);
+        if (durable) DirectorySync.TryFlush(Path.GetDirectoryName(target)!);
     }
 
     private static void TryDelete(string path)

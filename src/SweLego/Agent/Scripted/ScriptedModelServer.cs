@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,10 +22,18 @@ namespace SweLego.Agent.Scripted;
 public sealed class ScriptedModelServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<double> processing = new();
 
     private ScriptedModelServer(WebApplication app, string model) => (this.app, Model) = (app, model);
 
     public string Model { get; }
+
+    /// <summary>
+    /// Milliseconds the server spent per request from the parsed body to the reply (reading the messages, the script,
+    /// building the JSON), in arrival order: the "model's" time, which a benchmark of the agent does not count as its own.
+    /// Reading the body off the socket is not in it.
+    /// </summary>
+    public IReadOnlyList<double> ProcessingMilliseconds => [.. processing];
 
     /// <summary>The base URL with <c>/v1</c>.</summary>
     public Uri Endpoint { get; private set; } = null!;
@@ -40,14 +50,25 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             ["object"] = "list", ["data"] = new JsonArray(new JsonObject { ["id"] = model, ["object"] = "model", ["owned_by"] = "swelego-scripted" }),
         }));
+        var server = new ScriptedModelServer(app, model);
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
-            var body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject;
-            var messages = (body?["messages"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(m => (m["role"]?.GetValue<string>() ?? "", m["content"] is JsonValue v && v.TryGetValue(out string? c) ? c : "")).ToList();
-            string text = Cut(script(messages), body?["stop"]);
-            int prompt = messages.Sum(m => m.Item2.Length) / 4, completion = Math.Max(1, text.Length / 4);
-            return Results.Json(new JsonObject
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            long start = Stopwatch.GetTimestamp();
+            var messages = new List<(string Role, string Content)>();
+            if (body.RootElement.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var message in list.EnumerateArray())
+                {
+                    string role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
+                    string content = message.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "";
+                    messages.Add((role, content));
+                }
+            }
+
+            string text = Cut(script(messages), body.RootElement.TryGetProperty("stop", out var stop) ? stop : default);
+            int prompt = messages.Sum(m => m.Content.Length) / 4, completion = Math.Max(1, text.Length / 4);
+            var reply = new JsonObject
             {
                 ["id"] = "scripted-" + Guid.NewGuid().ToString("N"), ["object"] = "chat.completion", ["model"] = model,
                 ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
@@ -56,10 +77,11 @@ public sealed class ScriptedModelServer : IAsyncDisposable
                     ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text }, ["finish_reason"] = "stop",
                 }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion },
-            });
+            };
+            server.processing.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return Results.Json(reply);
         });
         await app.StartAsync(cancellationToken);
-        var server = new ScriptedModelServer(app, model);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
         return server;
@@ -71,12 +93,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static string Cut(string text, JsonNode? stop)
+    private static string Cut(string text, JsonElement stop)
     {
-        var sequences = stop switch
+        var sequences = stop.ValueKind switch
         {
-            JsonArray array => array.Select(s => s?.GetValue<string>()).OfType<string>(),
-            JsonValue value when value.TryGetValue(out string? one) => [one],
+            JsonValueKind.Array => stop.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).ToList(),
+            JsonValueKind.String => [stop.GetString()!],
             _ => [],
         };
         int at = sequences.Select(s => text.IndexOf(s, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(text.Length).Min();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using SweLego.Models;
 using SweLego.Runs;
 
@@ -54,10 +55,13 @@ public sealed record Trajectory : IVersionedRecord
     public string? Patch { get; init; }
 
     /// <summary>Model calls made (one per turn).</summary>
+    [JsonIgnore]
     public int Turns => Steps.Count;
 
+    [JsonIgnore]
     public int PromptTokens => Steps.Sum(s => s.Reply.Usage?.PromptTokens ?? 0);
 
+    [JsonIgnore]
     public int CompletionTokens => Steps.Sum(s => s.Reply.Usage?.CompletionTokens ?? 0);
 }
 
