@@ -1,12 +1,16 @@
 using SweLego.Runs;
 using SweLego.Sandboxes.Docker;
 using SweLego.Tasks.Real;
+using SweLego.Tests.Rollouts;
 using SweLego.Tests.Sandboxes.Docker;
 using SweLego.Tests.TestSupport;
 
 namespace SweLego.Tests.Tasks.Real;
 
-/// <summary><c>tasks real</c> on the sample history with the docker backend: the same instances as with bwrap, re-validated in containers.</summary>
+/// <summary>
+/// <c>tasks real</c> on the sample history with the docker backend: the same instances as with bwrap, re-validated in containers;
+/// then a rollout in one of those environments (<see cref="DockerRolloutChecks"/>), reusing the images.
+/// </summary>
 public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClassFixture<SampleTasksFixture>
 {
     [Fact]
@@ -26,6 +30,8 @@ public sealed class DockerRealTaskMinerTests(SampleTasksFixture sample) : IClass
             Assert.All(instances, i => Assert.Equal("docker", i.Environment.Backend));
             Assert.All(instances, i => Assert.StartsWith("swelego/env:", i.Environment.Image, StringComparison.Ordinal));
             await Revalidation.AssertAllHoldAsync(run);
+            var steady = instances.Where(i => !i.FailToPass.Concat(i.PassToPass).Any(t => t.Contains("restock", StringComparison.Ordinal))).OrderBy(i => i.InstanceId, StringComparer.Ordinal).First();
+            await DockerRolloutChecks.AssertGoldReplayResolvesWithoutTheFutureAsync(folder.Combine("run"), steady, summary.InstancesPath);
         }
         finally
         {
