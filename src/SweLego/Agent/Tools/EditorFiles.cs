@@ -74,17 +74,18 @@ internal sealed class EditorFiles(ISandboxSession session)
         }
     }
 
+    // A private folder on the way up (bwrap's /tmp, which may hold the workspace) is a folder too.
     private async Task<bool> RunsThroughFileAsync(string path, CancellationToken cancellationToken)
     {
         for (string parent = EditorPath.Parent(path); parent != "/"; parent = EditorPath.Parent(parent))
         {
             try
             {
-                await ReadAsync(parent, cancellationToken);
+                await session.ReadFileAsync(parent, cancellationToken);
                 return true;
             }
             catch (SandboxFileException e) when (e.Problem == SandboxFileProblem.NotAFile) { }
-            catch (SandboxFileException) { return false; }
+            catch (SandboxException) { return false; }
         }
 
         return false;

@@ -64,7 +64,8 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
     private readonly EditorFiles _files = new(session);
     private readonly EditHistory _history = new();
 
-    public ToolDefinition Definition { get; } = new(Name, Description,
+    /// <summary>The definition, also without an instance (prompt rendering, schema tests).</summary>
+    public static ToolDefinition Schema { get; } = new(Name, Description,
     [
         new ToolParameter("command", "string", "The command to run. Allowed values: `view`, `create`, `str_replace`, `insert`, `undo_edit`.", Required: true)
         {
@@ -80,6 +81,8 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
             ItemsType = "integer",
         },
     ]);
+
+    public ToolDefinition Definition => Schema;
 
     public async Task<ToolObservation> RunAsync(JsonObject arguments, CancellationToken cancellationToken)
     {
@@ -143,10 +146,9 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         if (target.Bytes is { } bytes && BinaryContent.Looks(bytes)) throw new ToolCallException("ERROR_BINARY_FILE");
         string text = Read(path, target).Text;
         if (range is not { Count: > 0 }) return EditorOutput.CatN(text, path, 1);
-        if (range.Count != 2 || range.Any(item => item is not JsonValue value || !value.TryGetValue(out long _)))
+        if (range.Count != 2 || AsInteger(range[0]) is not { } start || AsInteger(range[1]) is not { } end)
             throw EditorError.Invalid("view_range", Repr(range), "It should be a list of two integers.");
 
-        long start = range[0]!.GetValue<long>(), end = range[1]!.GetValue<long>();
         int lineCount = TextLines.Count(text);
         if (start < 1 || start > lineCount)
             throw EditorError.Invalid("view_range", Repr(range),
@@ -204,6 +206,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         string edited = content[..matches[0]] + newStr + content[(matches[0] + oldStr.Length)..];
         await WriteAsync(path, file, edited, cancellationToken);
         _history.Add(path, content);
+        // aci's snippet window: from 3 lines before the edited line to 4 after the new text (its read starts one past max(0, line - 4)).
         int line = LineOf(content, matches[0]);
         int first = Math.Max(0, line - EditorOutput.SnippetContextLines);
         int last = line + EditorOutput.SnippetContextLines + newStr.Count(c => c == '\n');
@@ -273,8 +276,16 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 
     private static string? Text(JsonObject arguments, string name) => arguments[name]?.GetValue<string>();
 
-    private static long? Integer(JsonObject arguments, string name) =>
-        arguments[name] is JsonValue value ? value.TryGetValue(out long number) ? number : throw new ToolCallException($"Parameter `{name}` must be an integer.") : null;
+    private static long? Integer(JsonObject arguments, string name) => arguments[name] switch
+    {
+        null => null,
+        var node => AsInteger(node) ?? throw new ToolCallException($"Parameter `{name}` must be an integer, not {node.ToJsonString()}."),
+    };
+
+    /// <summary>A JSON integer however the node holds it (parsed text, <c>int</c>, <c>long</c>); null for anything else.</summary>
+    private static long? AsInteger(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) ? number : null;
 
     private static JsonArray? ViewRange(JsonObject arguments) => arguments["view_range"] as JsonArray;
 
