@@ -12,6 +12,9 @@ namespace SweLego.Agent.Tools;
 /// <see cref="ToolCallException"/>, which the loop shows with the error suffix, as OpenHands does.
 /// Beyond aci: <c>insert</c> after a last line without a newline starts a new line (aci glues the
 /// text onto that line); files are UTF-8 or byte-preserving Latin-1, see <see cref="EditorFile"/>.
+/// Files anywhere in the sandbox (an agent's <c>/tmp/reproduce.py</c>) are reached as the sandbox
+/// user sees them, see <see cref="EditorFiles"/>; while a command of <c>execute_bash</c> still runs,
+/// workspace files stay editable and what needs the shell fails with a hint (<see cref="EditorShell"/>).
 /// </summary>
 public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 {
@@ -23,8 +26,6 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 
     /// <summary>aci converts these to Markdown for <c>view</c>; every other command refuses them.</summary>
     private static readonly string[] MarkdownExtensions = [".docx", ".xlsx", ".pptx", ".pdf", ".mp3", ".wav", ".m4a", ".flac"];
-
-    private const long MaxFileBytes = 10L * 1024 * 1024;
 
     private const string Description = """
         Tool for viewing, creating and editing files in plain-text format
@@ -139,7 +140,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         {
             if (range is { Count: > 0 })
                 throw EditorError.Invalid("view_range", Repr(range), "The `view_range` parameter is not allowed when `path` points to a directory.");
-            return await DirectoryListing.RenderAsync(session, path, cancellationToken);
+            return await DirectoryListing.RenderAsync(_files.Shell, path, cancellationToken);
         }
 
         // OpenHands refuses a binary file before its editor sees the call.
@@ -173,7 +174,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         // Python's open() does not make folders: a missing parent is its "No such file" error.
         var parent = await _files.ProbeAsync(EditorPath.Parent(path), cancellationToken);
         if (parent.Kind != EditorTargetKind.Directory)
-            throw EditorError.Write(path, _files.Reason(parent.Kind == EditorTargetKind.Missing ? SandboxFileProblem.NotFound : SandboxFileProblem.NotAFile, path));
+            throw EditorError.Write(path, EditorFiles.Reason(parent.Kind == EditorTargetKind.Missing ? SandboxFileProblem.NotFound : SandboxFileProblem.NotAFile, path));
         await _files.WriteAsync(path, EditorFile.EncodeNew(fileText), cancellationToken);
         _history.Add(path, fileText);
         return $"File created successfully at: {path}";
@@ -250,9 +251,9 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
     private static EditorFile Read(string path, EditorTarget target)
     {
         if (target.Bytes is not { } bytes) throw EditorError.Read(path, $"[Errno 13] Permission denied: '{path}'");
-        if (bytes.Length > MaxFileBytes)
+        if (target.Size > EditorFiles.MaxFileBytes)
             throw EditorError.Validation(path, string.Create(CultureInfo.InvariantCulture,
-                $"File is too large ({bytes.Length / 1024.0 / 1024.0:F1}MB). Maximum allowed size is {MaxFileBytes / 1024 / 1024}MB."));
+                $"File is too large ({target.Size / 1024.0 / 1024.0:F1}MB). Maximum allowed size is {EditorFiles.MaxFileBytes / 1024 / 1024}MB."));
         if (BinaryContent.Looks(bytes))
             throw EditorError.Validation(path, "File appears to be binary and this file type cannot be read or edited by this tool.");
         return EditorFile.Decode(bytes);
