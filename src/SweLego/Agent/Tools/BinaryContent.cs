@@ -10,7 +10,8 @@ namespace SweLego.Agent.Tools;
 /// </summary>
 internal static class BinaryContent
 {
-    private const int SampleBytes = 1024;
+    /// <summary>The bytes the test looks at (a longer file also tells it that a UTF-8 sequence may be cut at the end).</summary>
+    public const int SampleBytes = 1024;
 
     public static bool Looks(ReadOnlySpan<byte> content)
     {

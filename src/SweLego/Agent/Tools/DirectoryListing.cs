@@ -11,25 +11,21 @@ namespace SweLego.Agent.Tools;
 /// session's shell; it prints each entry's type next to it so no second look is needed, and the
 /// sort is bytewise (<c>LC_ALL=C</c>) so the order does not depend on the sandbox's locale. When
 /// <c>find</c> complains (a loop, an unreadable folder), the observation is its error text, as in aci.
+/// While a command of <c>execute_bash</c> is still running the listing fails (<see cref="EditorShell"/>).
 /// </summary>
 internal static class DirectoryListing
 {
     // Enough for 16,000 characters of paths (up to 4 bytes each) with their type suffixes; the rest is never shown.
     private const int MaxListingBytes = 256 * 1024;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    public static async Task<string> RenderAsync(ISandboxSession session, string path, CancellationToken cancellationToken)
+    public static async Task<string> RenderAsync(EditorShell shell, string path, CancellationToken cancellationToken)
     {
         string quoted = BashQuoting.Quote(path);
         string hidden1 = BashQuoting.Quote(EscapeGlob(path) + "/\\.*"), hidden2 = BashQuoting.Quote(EscapeGlob(path) + "/*/\\.*");
         string script =
             $"find -L {quoted} -mindepth 1 -maxdepth 1 -name '.*' -printf . 2>/dev/null | wc -c; " +
             $"find -L {quoted} -maxdepth 2 -not \\( -path {hidden1} -o -path {hidden2} \\) -printf '%p\\t%Y\\n' 2>&1 | LC_ALL=C sort | head -c {MaxListingBytes}";
-        var output = new MemoryStream();
-        var result = await session.ExecAsync(script, new ExecOptions { Timeout = Timeout, OnOutput = bytes => output.Write(bytes.Span) }, cancellationToken);
-        if (result.TimedOut || result.SessionEnded || result.ExitCode != 0)
-            throw new ToolCallException($"Listing {path} in the sandbox failed (exit code {result.ExitCode}{string.Concat(result.Notes.Select(n => "; " + n))}).");
-        return Format(path, Encoding.UTF8.GetString(output.ToArray()));
+        return Format(path, Encoding.UTF8.GetString(await shell.RunAsync(script, $"list {path}", cancellationToken)));
     }
 
     /// <summary>aci's text from the script's output: the hidden count, then sorted <c>PATH\tTYPE</c> lines and find's complaints.</summary>

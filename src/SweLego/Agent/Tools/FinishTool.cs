@@ -26,8 +26,11 @@ public sealed class FinishTool : IAgentTool
 
         """;
 
-    public ToolDefinition Definition { get; } = new(Name, Description,
+    /// <summary>The definition, also without an instance (prompt rendering, schema tests).</summary>
+    public static ToolDefinition Schema { get; } = new(Name, Description,
         [new ToolParameter("message", "string", "The final message for the user.", Required: true)]);
+
+    public ToolDefinition Definition => Schema;
 
     public Task<ToolObservation> RunAsync(JsonObject arguments, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ namespace SweLego.Agent.Tools;
 /// <see cref="ToolCallException"/>, which the loop shows with the error suffix, as OpenHands does.
 /// Beyond aci: <c>insert</c> after a last line without a newline starts a new line (aci glues the
 /// text onto that line); files are UTF-8 or byte-preserving Latin-1, see <see cref="EditorFile"/>.
+/// Files anywhere in the sandbox (an agent's <c>/tmp/reproduce.py</c>) are reached as the sandbox
+/// user sees them, see <see cref="EditorFiles"/>; while a command of <c>execute_bash</c> still runs,
+/// workspace files stay editable and what needs the shell fails with a hint (<see cref="EditorShell"/>).
 /// </summary>
 public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 {
@@ -23,8 +26,6 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 
     /// <summary>aci converts these to Markdown for <c>view</c>; every other command refuses them.</summary>
     private static readonly string[] MarkdownExtensions = [".docx", ".xlsx", ".pptx", ".pdf", ".mp3", ".wav", ".m4a", ".flac"];
-
-    private const long MaxFileBytes = 10L * 1024 * 1024;
 
     private const string Description = """
         Tool for viewing, creating and editing files in plain-text format
@@ -64,7 +65,8 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
     private readonly EditorFiles _files = new(session);
     private readonly EditHistory _history = new();
 
-    public ToolDefinition Definition { get; } = new(Name, Description,
+    /// <summary>The definition, also without an instance (prompt rendering, schema tests).</summary>
+    public static ToolDefinition Schema { get; } = new(Name, Description,
     [
         new ToolParameter("command", "string", "The command to run. Allowed values: `view`, `create`, `str_replace`, `insert`, `undo_edit`.", Required: true)
         {
@@ -80,6 +82,8 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
             ItemsType = "integer",
         },
     ]);
+
+    public ToolDefinition Definition => Schema;
 
     public async Task<ToolObservation> RunAsync(JsonObject arguments, CancellationToken cancellationToken)
     {
@@ -136,17 +140,16 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         {
             if (range is { Count: > 0 })
                 throw EditorError.Invalid("view_range", Repr(range), "The `view_range` parameter is not allowed when `path` points to a directory.");
-            return await DirectoryListing.RenderAsync(session, path, cancellationToken);
+            return await DirectoryListing.RenderAsync(_files.Shell, path, cancellationToken);
         }
 
         // OpenHands refuses a binary file before its editor sees the call.
         if (target.Bytes is { } bytes && BinaryContent.Looks(bytes)) throw new ToolCallException("ERROR_BINARY_FILE");
         string text = Read(path, target).Text;
         if (range is not { Count: > 0 }) return EditorOutput.CatN(text, path, 1);
-        if (range.Count != 2 || range.Any(item => item is not JsonValue value || !value.TryGetValue(out long _)))
+        if (range.Count != 2 || AsInteger(range[0]) is not { } start || AsInteger(range[1]) is not { } end)
             throw EditorError.Invalid("view_range", Repr(range), "It should be a list of two integers.");
 
-        long start = range[0]!.GetValue<long>(), end = range[1]!.GetValue<long>();
         int lineCount = TextLines.Count(text);
         if (start < 1 || start > lineCount)
             throw EditorError.Invalid("view_range", Repr(range),
@@ -171,7 +174,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         // Python's open() does not make folders: a missing parent is its "No such file" error.
         var parent = await _files.ProbeAsync(EditorPath.Parent(path), cancellationToken);
         if (parent.Kind != EditorTargetKind.Directory)
-            throw EditorError.Write(path, _files.Reason(parent.Kind == EditorTargetKind.Missing ? SandboxFileProblem.NotFound : SandboxFileProblem.NotAFile, path));
+            throw EditorError.Write(path, EditorFiles.Reason(parent.Kind == EditorTargetKind.Missing ? SandboxFileProblem.NotFound : SandboxFileProblem.NotAFile, path));
         await _files.WriteAsync(path, EditorFile.EncodeNew(fileText), cancellationToken);
         _history.Add(path, fileText);
         return $"File created successfully at: {path}";
@@ -204,6 +207,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
         string edited = content[..matches[0]] + newStr + content[(matches[0] + oldStr.Length)..];
         await WriteAsync(path, file, edited, cancellationToken);
         _history.Add(path, content);
+        // aci's snippet window: from 3 lines before the edited line to 4 after the new text (its read starts one past max(0, line - 4)).
         int line = LineOf(content, matches[0]);
         int first = Math.Max(0, line - EditorOutput.SnippetContextLines);
         int last = line + EditorOutput.SnippetContextLines + newStr.Count(c => c == '\n');
@@ -247,9 +251,9 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
     private static EditorFile Read(string path, EditorTarget target)
     {
         if (target.Bytes is not { } bytes) throw EditorError.Read(path, $"[Errno 13] Permission denied: '{path}'");
-        if (bytes.Length > MaxFileBytes)
+        if (target.Size > EditorFiles.MaxFileBytes)
             throw EditorError.Validation(path, string.Create(CultureInfo.InvariantCulture,
-                $"File is too large ({bytes.Length / 1024.0 / 1024.0:F1}MB). Maximum allowed size is {MaxFileBytes / 1024 / 1024}MB."));
+                $"File is too large ({target.Size / 1024.0 / 1024.0:F1}MB). Maximum allowed size is {EditorFiles.MaxFileBytes / 1024 / 1024}MB."));
         if (BinaryContent.Looks(bytes))
             throw EditorError.Validation(path, "File appears to be binary and this file type cannot be read or edited by this tool.");
         return EditorFile.Decode(bytes);
@@ -273,8 +277,16 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
 
     private static string? Text(JsonObject arguments, string name) => arguments[name]?.GetValue<string>();
 
-    private static long? Integer(JsonObject arguments, string name) =>
-        arguments[name] is JsonValue value ? value.TryGetValue(out long number) ? number : throw new ToolCallException($"Parameter `{name}` must be an integer.") : null;
+    private static long? Integer(JsonObject arguments, string name) => arguments[name] switch
+    {
+        null => null,
+        var node => AsInteger(node) ?? throw new ToolCallException($"Parameter `{name}` must be an integer, not {node.ToJsonString()}."),
+    };
+
+    /// <summary>A JSON integer however the node holds it (parsed text, <c>int</c>, <c>long</c>); null for anything else.</summary>
+    private static long? AsInteger(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) ? number : null;
 
     private static JsonArray? ViewRange(JsonObject arguments) => arguments["view_range"] as JsonArray;
 

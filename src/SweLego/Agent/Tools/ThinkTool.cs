@@ -25,8 +25,11 @@ public sealed class ThinkTool : IAgentTool
         The tool only logs your reasoning so that it is visible; it runs no code and makes no changes.
         """;
 
-    public ToolDefinition Definition { get; } = new(Name, Description,
+    /// <summary>The definition, also without an instance (prompt rendering, schema tests).</summary>
+    public static ToolDefinition Schema { get; } = new(Name, Description,
         [new ToolParameter("thought", "string", "The thought to record.", Required: true)]);
+
+    public ToolDefinition Definition => Schema;
 
     public Task<ToolObservation> RunAsync(JsonObject arguments, CancellationToken cancellationToken) =>
         Task.FromResult(new ToolObservation(Acknowledgement));

@@ -1,102 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SweLego.Agent.Protocol;
+using SweLego.Tests.TestSupport;
 using static SweLego.Tests.Agent.Protocol.ProtocolTools;
 
 namespace SweLego.Tests.Agent.Protocol;
 
 /// <summary>
-/// Golden tests: what the model sees. The function blocks are the released converter's output for
-/// the same tools, byte for byte; the prose around them is ours and pinned so changes are deliberate.
+/// Golden tests: what a rollout shows the model, from the real tool definitions. The whole system
+/// prompt after a base prompt (text protocol) and the native tool list as sent are pinned in
+/// Golden/ (<see cref="GoldenFile"/>); the function blocks' lines are checked against spec §2's
+/// format on their own, so a regenerated golden file cannot drift from it unnoticed.
 /// </summary>
 public class ProtocolGoldenTests
 {
-    private const string FunctionBlocks =
-        "---- BEGIN FUNCTION #1: execute_bash ----\n" +
-        "Description: Run a bash command in a persistent shell.\n" +
-        "Parameters:\n" +
-        "  (1) command (string, required): The command to run.\n" +
-        "  (2) is_input (string, optional): Whether the command is input to the running process.\n" +
-        "Allowed values: [`true`, `false`]\n" +
-        "  (3) timeout (number, optional): Hard timeout in seconds.\n" +
-        "---- END FUNCTION #1 ----\n" +
-        "\n" +
-        "---- BEGIN FUNCTION #2: think ----\n" +
-        "Description: Log a thought.\n" +
-        "Parameters:\n" +
-        "  (1) thought (string, required): The thought.\n" +
-        "---- END FUNCTION #2 ----\n" +
-        "\n" +
-        "---- BEGIN FUNCTION #3: finish ----\n" +
-        "Description: End the task.\n" +
-        "\n" +
-        "Use it when done.\n" +
-        "Parameters:\n" +
-        "  (1) message (string, required): Final message.\n" +
-        "---- END FUNCTION #3 ----\n" +
-        "\n" +
-        "---- BEGIN FUNCTION #4: str_replace_editor ----\n" +
-        "Description: View, create and edit files.\n" +
-        "Parameters:\n" +
-        "  (1) command (string, required): The command.\n" +
-        "Allowed values: [`view`, `create`, `str_replace`, `insert`, `undo_edit`]\n" +
-        "  (2) path (string, required): Absolute path.\n" +
-        "  (3) file_text (string, optional): Content of the new file.\n" +
-        "  (4) old_str (string, optional): Text to replace.\n" +
-        "  (5) new_str (string, optional): Replacement text.\n" +
-        "  (6) insert_line (integer, optional): Line after which to insert.\n" +
-        "  (7) view_range (array, optional): Lines to show.\n" +
-        "---- END FUNCTION #4 ----\n";
-
     [Fact]
-    public void The_system_prompt_suffix_holds_the_released_function_blocks_inside_our_rules()
+    public void The_system_prompt_suffix_of_the_real_tools_is_pinned()
     {
-        string prompt = new TextToolProtocol().SystemPrompt("BASE", All);
-
-        Assert.Equal(
-            "BASE\n" +
-            "You can use the following functions:\n" +
-            "\n" +
-            FunctionBlocks +
-            "\n" +
-            "\n" +
-            "To call a function, reply ONLY in the format below and write nothing after it:\n" +
-            "\n" +
-            "<function=function_name>\n" +
-            "<parameter=first_parameter>value one</parameter>\n" +
-            "<parameter=second_parameter>\n" +
-            "The value of the second parameter\n" +
-            "may run over\n" +
-            "several lines\n" +
-            "</parameter>\n" +
-            "</function>\n" +
-            "\n" +
-            "<IMPORTANT>\n" +
-            "Remember:\n" +
-            "- A function call MUST use this format: it starts with <function= and ends with </function>\n" +
-            "- Give every required parameter\n" +
-            "- Call only ONE function per message\n" +
-            "- Any reasoning about the call goes BEFORE it, in plain language, never AFTER it\n" +
-            "- When no function fits, answer as usual from what you know and do not mention function calls\n" +
-            "</IMPORTANT>\n",
-            prompt);
+        GoldenFile.AssertMatches("text-protocol-system-prompt.txt", new TextToolProtocol().SystemPrompt("BASE", All));
     }
 
     [Fact]
-    public void The_native_schemas_are_json_schema_objects_with_enums_and_array_items()
+    public void The_function_blocks_follow_the_released_format_of_spec_2()
+    {
+        string prompt = new TextToolProtocol().SystemPrompt("BASE", All);
+
+        Assert.StartsWith("BASE\nYou can use the following functions:\n\n---- BEGIN FUNCTION #1: execute_bash ----\nDescription: Run a bash command", prompt, StringComparison.Ordinal);
+        // The structural lines, in order: block borders, the Parameters: line and one line per parameter (name, type, required|optional).
+        string[] structure = [.. prompt.Split('\n').Where(line => Regex.IsMatch(line, @"^(---- (BEGIN|END) FUNCTION #|Parameters:$|  \(\d+\) \w+ \((string|integer|number|array), (required|optional)\): |Allowed values: )"))
+            .Select(line => line.StartsWith("  (", StringComparison.Ordinal) ? line[..(line.IndexOf("): ", StringComparison.Ordinal) + 3)] : line)];
+        Assert.Equal(
+        [
+            "---- BEGIN FUNCTION #1: execute_bash ----", "Parameters:",
+            "  (1) command (string, required): ", "  (2) is_input (string, optional): ", "Allowed values: [`true`, `false`]", "  (3) timeout (number, optional): ",
+            "---- END FUNCTION #1 ----",
+            "---- BEGIN FUNCTION #2: think ----", "Parameters:", "  (1) thought (string, required): ", "---- END FUNCTION #2 ----",
+            "---- BEGIN FUNCTION #3: finish ----", "Parameters:", "  (1) message (string, required): ", "---- END FUNCTION #3 ----",
+            "---- BEGIN FUNCTION #4: str_replace_editor ----", "Parameters:",
+            "  (1) command (string, required): ", "Allowed values: [`view`, `create`, `str_replace`, `insert`, `undo_edit`]",
+            "  (2) path (string, required): ", "  (3) file_text (string, optional): ", "  (4) old_str (string, optional): ", "  (5) new_str (string, optional): ",
+            "  (6) insert_line (integer, optional): ", "  (7) view_range (array, optional): ",
+            "---- END FUNCTION #4 ----",
+        ],
+            structure);
+        // Each block: its border, "Description: " + the description as the tool gives it, the parameters, its border; one empty line between blocks.
+        foreach (var (tool, index) in All.Select((tool, i) => (tool, i + 1)))
+            Assert.Contains($"---- BEGIN FUNCTION #{index}: {tool.Name} ----\nDescription: {tool.Description}\nParameters:\n", prompt, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Count(prompt, @"---- END FUNCTION #\d ----\n\n---- BEGIN FUNCTION #"));
+        Assert.Contains("---- END FUNCTION #4 ----\n\n\nTo call a function, reply ONLY in the format below", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_native_tools_of_the_real_tools_are_pinned()
     {
         var tools = new NativeToolProtocol().NativeTools(All)!;
 
         Assert.Equal(["execute_bash", "think", "finish", "str_replace_editor"], tools.Select(t => t.Name));
-        Assert.Equal("End the task.\n\nUse it when done.", tools[2].Description);
-        Assert.Equal(
-            """{"type":"object","properties":{"command":{"type":"string","description":"The command to run."},"is_input":{"type":"string","description":"Whether the command is input to the running process.","enum":["true","false"]},"timeout":{"type":"number","description":"Hard timeout in seconds."}},"required":["command"]}""",
-            tools[0].Parameters.ToJsonString());
-        Assert.Equal("""{"type":"object","properties":{"thought":{"type":"string","description":"The thought."}},"required":["thought"]}""",
-            tools[1].Parameters.ToJsonString());
-        Assert.Equal("""{"type":"object","properties":{"message":{"type":"string","description":"Final message."}},"required":["message"]}""",
-            tools[2].Parameters.ToJsonString());
-        Assert.Equal(
-            """{"type":"object","properties":{"command":{"type":"string","description":"The command.","enum":["view","create","str_replace","insert","undo_edit"]},"path":{"type":"string","description":"Absolute path."},"file_text":{"type":"string","description":"Content of the new file."},"old_str":{"type":"string","description":"Text to replace."},"new_str":{"type":"string","description":"Replacement text."},"insert_line":{"type":"integer","description":"Line after which to insert."},"view_range":{"type":"array","description":"Lines to show.","items":{"type":"integer"}}},"required":["command","path"]}""",
-            tools[3].Parameters.ToJsonString());
+        Assert.Equal(All.Select(t => t.Description), tools.Select(t => t.Description));
+        // As the OpenAI client sends them: {"type":"function","function":{name, description, parameters}}.
+        var sent = new JsonArray([.. tools.Select(t => (JsonNode)new JsonObject
+        {
+            ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = t.Name, ["description"] = t.Description, ["parameters"] = t.Parameters.DeepClone() },
+        })]);
+        // Unescaped, so the file reads like the texts it pins.
+        var readable = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        GoldenFile.AssertMatches("native-tools.json", sent.ToJsonString(readable) + "\n");
     }
 
     [Fact]
