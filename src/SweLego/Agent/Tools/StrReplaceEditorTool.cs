@@ -68,7 +68,7 @@ public sealed class StrReplaceEditorTool(ISandboxSession session) : IAgentTool
     /// <summary>The definition, also without an instance (prompt rendering, schema tests).</summary>
     public static ToolDefinition Schema { get; } = new(Name, Description,
     [
-        new ToolParameter("command", "string", "The command to run. Allowed values: `view`, `create`, `str_replace`, `insert`, `undo_edit`.", Required: true)
+        new ToolParameter("command", "string", "The command to run; its allowed values follow.", Required: true)
         {
             AllowedValues = ["view", "create", "str_replace", "insert", "undo_edit"],
         },
