@@ -146,5 +146,25 @@ public sealed class RolloutTests(SampleEvaluationFixture sample) : IClassFixture
         Assert.Equal(1, results[ids[0] + "#0"].Flags[0].Step);
     }
 
+    [Fact]
+    public async Task SixteenRolloutsAtOnce_AllFinishInTheirOwnSandboxes()
+    {
+        using var folder = new TempDirectory();
+        var ids = sample.Instances.Select(i => i.InstanceId).Order(StringComparer.Ordinal).Take(4).ToList();
+        using var stub = new ModelStub
+        {
+            Responder = ScriptedAgent.Responder((workdir, _) =>
+                [ScriptedAgent.Bash("python -c 'import uuid; print(uuid.uuid4())' > own.txt"), ScriptedAgent.Bash("sleep 0.5 && cat own.txt"), ScriptedAgent.Bash("git status --short")]),
+        };
+
+        var summary = await RolloutTestKit.RunAsync(folder.Combine("run"), sample.InstancesPath, stub, ids, k: 4, jobs: 16);
+
+        Assert.Equal(16, summary.Records.Count);
+        Assert.All(summary.Records, r => Assert.Equal(RolloutStatus.Finished, r.Status));
+        // Each rollout had its own workspace: it read back the value it wrote, which no other rollout wrote.
+        Assert.All(summary.Records, r => Assert.Contains("+++ b/own.txt", r.ModelPatch, StringComparison.Ordinal));
+        Assert.Equal(16, summary.Records.Select(r => RolloutTestKit.Trajectory(folder.Combine("run"), r).Steps[1].Observation).Distinct().Count());
+    }
+
     private string ProblemOf(string id) => sample.Instances.Single(i => i.InstanceId == id).ProblemStatement.Trim().Split('\n')[0];
 }
