@@ -59,6 +59,10 @@ public sealed class RolloutTests(SampleEvaluationFixture sample) : IClassFixture
             "Let me think about this without calling anything, again.",                                // no call: the give-up hint
             ScriptedAgent.Call("str_replace_editor", ("command", "view"), ("path", workdir + "/README.md"), ("view_range", "2")),      // repaired: one number means from there to the end
             "I will list the files.\n\n<function=execute_bash>\n<parameter=command>ls " + workdir + "</parameter>\n",                  // cut at the stop word
+            ScriptedAgent.Call("execute_bash", ("Command", "echo case")),                               // repaired: the parameter's case
+            ScriptedAgent.Call("str_replace_editor", ("command", "create"), ("path", workdir + "/notes.txt"), ("file_text", "a\n")),
+            ScriptedAgent.Call("str_replace_editor", ("command", "insert"), ("path", workdir + "/notes.txt"), ("insert_line", "1.0"), ("new_str", "b")), // repaired: 1.0 → 1
+            "Let me think.\n\n<function=think>\n<parameter=thought>what next",                       // repaired: closing tags missing at the end
         ];
         using var stub = new ModelStub { Responder = ScriptedAgent.Responder(Script) };
 
@@ -68,7 +72,7 @@ public sealed class RolloutTests(SampleEvaluationFixture sample) : IClassFixture
         Assert.Equal(RolloutStatus.Finished, record.Status);
         var t = RolloutTestKit.Trajectory(folder.Combine("run"), record);
         RolloutTestKit.AssertAlternates(t);
-        Assert.Equal(9, t.Steps.Count);
+        Assert.Equal(13, t.Steps.Count);
         for (int i = 0; i < 4; i++)
         {
             Assert.NotNull(t.Steps[i].CallError);
@@ -84,7 +88,14 @@ public sealed class RolloutTests(SampleEvaluationFixture sample) : IClassFixture
         Assert.Equal("str_replace_editor", t.Steps[6].Call!.Name);
         Assert.Equal("execute_bash", t.Steps[7].Call!.Name);
         Assert.Contains("[Command finished with exit code 0]", t.Steps[7].Observation!, StringComparison.Ordinal);
+        Assert.Contains("echo case", t.Steps[8].Call!.Arguments["command"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(t.Steps[8].Repairs, r => r.Kind == "parameter-case");
+        Assert.Contains(t.Steps[10].Repairs, r => r.Kind == "integer-from-float");
+        Assert.Contains("has been edited", t.Steps[10].Observation!, StringComparison.Ordinal);
+        Assert.Equal("think", t.Steps[11].Call!.Name);
+        Assert.Contains(t.Steps[11].Repairs, r => r.Kind.StartsWith("closing-tag", StringComparison.Ordinal));
         Assert.Equal(4, record.MalformedCalls);
+        Assert.Equal(4, record.RepairedCalls);
     }
 
     [Fact]
