@@ -126,25 +126,9 @@ internal static class PythonText
 
     private static string JsonString(string value)
     {
-        var text = new StringBuilder("\"");
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                default:
-                    if (c < ' ' || c > '~') text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    else text.Append(c);
-                    break;
-            }
-        }
-        return text.Append('"').ToString();
+        var text = new StringBuilder();
+        Tasks.Harness.PythonJson.WriteString(text, value);
+        return text.ToString();
     }
 
     /// <summary>Python's <c>str.isprintable</c> for one character: not a control, format, surrogate, private, unassigned or separator other than the space.</summary>

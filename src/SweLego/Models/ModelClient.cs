@@ -336,20 +336,7 @@ public sealed class ModelClient : IModelClient
                 writer.WriteString("content", message.Content);
             }
 
-            writer.WriteStartArray("tool_calls");
-            foreach (var call in calls)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", call.Id);
-                writer.WriteString("type", "function");
-                writer.WriteStartObject("function");
-                writer.WriteString("name", call.Name);
-                writer.WriteString("arguments", call.ArgumentsJson);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteToolCalls(writer, calls);
         }
         else
         {
@@ -397,4 +384,23 @@ public sealed class ModelClient : IModelClient
     private static bool IsTransient(int status) => status is 429 or >= 500;
 
     private static string Tries(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+
+    /// <summary>An assistant message's <c>tool_calls</c> array in the OpenAI shape (also what test servers send back).</summary>
+    internal static void WriteToolCalls(Utf8JsonWriter writer, IReadOnlyList<ModelToolCall> calls)
+    {
+        writer.WriteStartArray("tool_calls");
+        foreach (var call in calls)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", call.Id);
+            writer.WriteString("type", "function");
+            writer.WriteStartObject("function");
+            writer.WriteString("name", call.Name);
+            writer.WriteString("arguments", call.ArgumentsJson);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 }

@@ -314,23 +314,7 @@ public sealed class ModelStub : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteToolCalls(Utf8JsonWriter writer, IReadOnlyList<ModelToolCall> calls)
-    {
-        writer.WriteStartArray("tool_calls");
-        foreach (var call in calls)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", call.Id);
-            writer.WriteString("type", "function");
-            writer.WriteStartObject("function");
-            writer.WriteString("name", call.Name);
-            writer.WriteString("arguments", call.ArgumentsJson);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteToolCalls(Utf8JsonWriter writer, IReadOnlyList<ModelToolCall> calls) => ModelClient.WriteToolCalls(writer, calls);
 
     private static void WriteLogProbs(Utf8JsonWriter writer, IReadOnlyList<TokenLogProb> logProbs)
     {

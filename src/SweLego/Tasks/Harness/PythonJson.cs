@@ -67,7 +67,8 @@ internal static class PythonJson
         text.Append('\n').Append(' ', depth * 4).Append(close);
     }
 
-    private static void WriteString(StringBuilder text, string value)
+    /// <summary>A string as Python's json.dumps writes it (ensure_ascii).</summary>
+    internal static void WriteString(StringBuilder text, string value)
     {
         text.Append('"');
         foreach (var c in value)
