@@ -173,6 +173,10 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             running.StopWith(stop);
             _disk?.Start(running.HitDiskLimit);
             bool timedOut = false;
+
+            // Notes about the command's end belong to its final result; the shared list would hand
+            // them to a caller that collects the still-running command meanwhile.
+            var endNotes = new List<string>();
             try
             {
                 await running.Done.Task.WaitAsync(stop.Token);
@@ -187,8 +191,8 @@ internal sealed partial class PersistentShell : IAsyncDisposable
                     ShellCommand.StopReason.Cancelled => null,
                     _ => $"Command timed out after {timeout.TotalSeconds:0.###} s and was stopped.",
                 };
-                if (note is not null) AddNote(note);
-                await StopRunningAsync(running);
+                if (note is not null) endNotes.Add(note);
+                await StopRunningAsync(running, endNotes);
             }
             finally
             {
@@ -199,8 +203,8 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             bool recheck = !done.Ended && (running.Clock.Elapsed > RecheckAfter || done.ExitCode >= 128);
             if (recheck && _oomKills >= 0) done = done with { OomKills = await QueryOomKillsAsync() ?? done.OomKills };
             long? diskOver = running.Reason == ShellCommand.StopReason.DiskLimit ? running.DiskUsage : recheck ? _disk?.CheckOver() : null;
-            if (diskOver is { } usage && running.Reason != ShellCommand.StopReason.DiskLimit) AddNote(_disk!.Note(usage, stopped: false));
-            return Finish(done, running.Clock.Elapsed, timedOut, running.Reason == ShellCommand.StopReason.OutputLimit, diskOver is not null);
+            if (diskOver is { } usage && running.Reason != ShellCommand.StopReason.DiskLimit) endNotes.Add(_disk!.Note(usage, stopped: false));
+            return Finish(done, running.Clock.Elapsed, timedOut, running.Reason == ShellCommand.StopReason.OutputLimit, diskOver is not null, endNotes);
         }
         finally
         {
@@ -360,7 +364,7 @@ internal sealed partial class PersistentShell : IAsyncDisposable
     // process. Each STOP also makes the shell abandon the command (see shell-init.sh), so a
     // builtin loop or a `read` ends too; only a command that took over the shell's SIGURG trap
     // can keep it busy, and then killing the session is all that is left.
-    private async Task StopRunningAsync(ShellCommand running)
+    private async Task StopRunningAsync(ShellCommand running, List<string> endNotes)
     {
         foreach (string step in (string[])["STOP INT", "STOP KILL", "KILLALL"])
         {
@@ -384,7 +388,7 @@ internal sealed partial class PersistentShell : IAsyncDisposable
             if (await Completes(running.Done.Task, Grace)) return;
         }
 
-        AddNote("The shell did not return after its processes were killed; the session was ended.");
+        endNotes.Add("The shell did not return after its processes were killed; the session was ended.");
         await EndAsync("The shell could not be stopped after a timeout.");
     }
 
@@ -413,10 +417,12 @@ internal sealed partial class PersistentShell : IAsyncDisposable
         catch (TimeoutException) { return false; }
     }
 
-    private ExecResult Finish(ShellCompletion done, TimeSpan elapsed, bool timedOut, bool outputLimit, bool diskLimit)
+    private ExecResult Finish(
+        ShellCompletion done, TimeSpan elapsed, bool timedOut, bool outputLimit, bool diskLimit, IEnumerable<string> endNotes)
     {
         lock (_stateLock)
         {
+            _notes.AddRange(endNotes);
             var (text, truncated) = done.Capture?.ToText() ?? _capture.ToText();
             long bytes = done.Capture?.TotalBytes ?? _capture.TotalBytes;
             bool oom = done.OomKills is { } kills && _oomKills >= 0 && kills > _oomKills;
