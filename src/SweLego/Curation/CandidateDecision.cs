@@ -37,6 +37,9 @@ public sealed record CandidateDecision : IVersionedRecord
 
     public string? Trajectory { get; init; }
 
+    /// <summary>Set when <see cref="Filter"/> is <c>decontaminated</c>: what matched and in which set.</summary>
+    public DecontaminationEntry? Decontamination { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Key => Evaluation.EvaluationKeys.Key(InstanceId, RolloutId);
 }

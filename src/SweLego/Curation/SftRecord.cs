@@ -45,6 +45,9 @@ public sealed record SftRecord : IVersionedRecord
 
     public required IReadOnlyList<SftMessage> Messages { get; init; }
 
+    /// <summary>SHA-256 of the conversation (roles and contents): equal hashes are duplicates.</summary>
+    public required string ContentSha256 { get; init; }
+
     /// <summary>The trajectory this was made from, relative to the run folder.</summary>
     public string? Trajectory { get; init; }
 

@@ -9,4 +9,7 @@ namespace SweLego.Curation;
 public sealed record TurnDecision(int Turn, bool Masked, string Rule, string? Evidence = null)
 {
     public const string Clean = "clean";
+
+    /// <summary>The turn's response tokens in the trained sequence (after the cut), set by curation's token accounting.</summary>
+    public int? Tokens { get; init; }
 }
