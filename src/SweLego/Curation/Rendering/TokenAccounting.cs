@@ -12,31 +12,31 @@ namespace SweLego.Curation.Rendering;
 public static class TokenAccounting
 {
     /// <summary>One record's counts. <paramref name="messages"/> must already satisfy the loader's rules (see <see cref="SftConversation"/>).</summary>
-    public static TokenCounts Count(IReadOnlyList<SftMessage> messages, ITokenEncoder encoder, int cutoffLen)
+    public static TruncatedRecord Count(IReadOnlyList<SftMessage> messages, ITokenEncoder encoder, int cutoffLen)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(encoder);
-        ArgumentOutOfRangeException.ThrowIfLessThan(cutoffLen, 1);
-        var pairs = Pairs(messages, encoder);
-        return Truncate(pairs, cutoffLen);
+        return Truncate(Pairs(messages, encoder), cutoffLen);
     }
 
     /// <summary>The loop of LLaMA-Factory's <c>_encode_data_example</c> over (prompt, response, masked) lengths.</summary>
-    public static TokenCounts Truncate(IReadOnlyList<TurnLengths> pairs, int cutoffLen)
+    public static TruncatedRecord Truncate(IReadOnlyList<TurnLengths> pairs, int cutoffLen)
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cutoffLen, 1);
         long total = 0, trained = 0, masked = 0, full = 0;
+        var responses = new int[pairs.Count];
         foreach (var pair in pairs) full += pair.Prompt + pair.Response;
-        foreach (var pair in pairs)
+        for (int i = 0; i < pairs.Count && total < cutoffLen; i++)
         {
-            if (total >= cutoffLen) break;
-            var (source, target) = InferSeqLen(pair.Prompt, pair.Response, (int)(cutoffLen - total));
+            var (source, target) = InferSeqLen(pairs[i].Prompt, pairs[i].Response, (int)(cutoffLen - total));
             total += source + target;
-            if (pair.Masked) masked += target;
+            responses[i] = target;
+            if (pairs[i].Masked) masked += target;
             else trained += target;
         }
 
-        return new TokenCounts(total, trained, masked, full - total);
+        return new TruncatedRecord(new TokenCounts(total, trained, masked, full - total), responses);
     }
 
     /// <summary>
@@ -80,6 +80,9 @@ public static class TokenAccounting
         return pairs;
     }
 }
+
+/// <summary>A record's counts after the cut, and each turn's response tokens left in the sequence (0 for dropped turns).</summary>
+public sealed record TruncatedRecord(TokenCounts Counts, IReadOnlyList<int> ResponseTokens);
 
 /// <summary>Token lengths of one prompt/response pair and whether its response is masked.</summary>
 public readonly record struct TurnLengths(int Prompt, int Response, bool Masked);
