@@ -47,6 +47,8 @@ public sealed record KeptSummary : IVersionedRecord
 
     public required string ContentSha256 { get; init; }
 
+    public string? Trajectory { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Key => Evaluation.EvaluationKeys.Key(InstanceId, RolloutId);
 }
