@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.ML.Tokenizers;
 
 namespace SweLego.Tokenization;
@@ -6,7 +5,7 @@ namespace SweLego.Tokenization;
 /// <summary>
 /// A Hugging Face byte-level BPE tokenizer (Qwen2/Qwen3's tokenizer.json) giving the ids of its Rust
 /// implementation with <c>add_special_tokens=False</c>. The pipeline is Hugging Face's: added tokens split out of
-/// the raw text (<see cref="AddedTokenMatcher"/>), NFC, the Qwen split by code point (<see cref="QwenPreTokenizer"/>),
+/// the raw text (<see cref="AddedTokenMatcher"/>), NFC (<see cref="IcuNfc"/>), the Qwen split by code point (<see cref="QwenPreTokenizer"/>),
 /// then each pre-token through the byte-level BPE of <c>Microsoft.ML.Tokenizers</c> (built from the file's
 /// vocabulary and merges). Pre-tokens repeat heavily in code and trajectories, so their ids are cached
 /// (<see cref="WordCache"/>); <see cref="Count"/> allocates nothing for cached words in normalized text.
@@ -27,7 +26,7 @@ public sealed class HuggingFaceTokenizer : ITokenEncoder
         _bpe = BpeTokenizer.Create(new BpeOptions(definition.Vocabulary) { Merges = definition.Merges, ByteLevel = true });
         _nfc = definition.Nfc;
         _raw = new AddedTokenMatcher(definition.AddedTokens.Where(t => !t.Normalized), content => content);
-        _normalized = new AddedTokenMatcher(definition.AddedTokens.Where(t => t.Normalized), content => _nfc ? content.Normalize(NormalizationForm.FormC) : content);
+        _normalized = new AddedTokenMatcher(definition.AddedTokens.Where(t => t.Normalized), content => _nfc ? IcuNfc.Normalize(content) : content);
         VocabularySize = definition.Vocabulary.Count + definition.AddedTokens.Count(t => !definition.Vocabulary.ContainsKey(t.Content));
         Name = $"{System.IO.Path.GetFileName(definition.Path)} ({VocabularySize} tokens)";
         Path = definition.Path;
@@ -98,7 +97,7 @@ public sealed class HuggingFaceTokenizer : ITokenEncoder
     private void RunNormalized<TSink>(ReadOnlySpan<char> segment, ref TSink sink) where TSink : struct, ISink
     {
         if (segment.IsEmpty) return;
-        if (_nfc && !segment.IsNormalized(NormalizationForm.FormC)) segment = segment.ToString().Normalize(NormalizationForm.FormC);
+        if (_nfc && IcuNfc.MayNeedWork(segment)) segment = IcuNfc.Normalize(segment.ToString());
         if (_normalized.IsEmpty)
         {
             RunWords(segment, ref sink);

@@ -22,6 +22,34 @@ public sealed class HuggingFaceTokenizerTests
         Assert.True(corpus.Sum(c => c.Text.Length) > 2_000_000, "the corpus should be large");
     }
 
+    [Fact]
+    public void Count_EqualsTheNumberOfEncodedIds()
+    {
+        foreach (var (name, text) in TokenizerTestCorpus.Build(AddedTokens()).Take(300))
+            Assert.True(Qwen.Value.Encode(text).Count == Qwen.Value.Count(text), name);
+    }
+
+    [Fact]
+    public void Encode_InParallelOnAFreshTokenizer_EqualsSerial()
+    {
+        var texts = TokenizerTestCorpus.Build(AddedTokens()).Select(c => c.Text).ToArray();
+        var serial = texts.Select(Qwen.Value.Encode).ToArray();
+        var fresh = HuggingFaceTokenizer.Load(HuggingFaceReference.TokenizerPath);
+        var parallel = new IReadOnlyList<int>[texts.Length];
+
+        Parallel.For(0, texts.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i % texts.Length] = fresh.Encode(texts[i % texts.Length]));
+
+        for (int i = 0; i < texts.Length; i++) Assert.Equal(serial[i], parallel[i]);
+    }
+
+    [Fact]
+    public void Encode_AddedTokens_AreSingleIdsAndNothingIsPrepended()
+    {
+        Assert.Equal([151644, 872, 198], Qwen.Value.Encode("<|im_start|>user\n"));
+        Assert.Empty(Qwen.Value.Encode(""));
+        Assert.Equal("tokenizer.json (151669 tokens)", Qwen.Value.Name);
+    }
+
     private static void AssertSameIds(List<(string Name, string Text)> corpus, IReadOnlyList<int[]> reference)
     {
         for (int i = 0; i < corpus.Count; i++)
