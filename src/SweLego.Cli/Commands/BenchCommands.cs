@@ -25,6 +25,7 @@ internal static partial class BenchCommands
         bench.Subcommands.Add(CreateSynth());
         bench.Subcommands.Add(CreateEval());
         bench.Subcommands.Add(CreateAgent());
+        bench.Subcommands.Add(CreateTokenize());
         return bench;
     }
 
