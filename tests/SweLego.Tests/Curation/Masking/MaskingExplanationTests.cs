@@ -7,7 +7,7 @@ namespace SweLego.Tests.Curation.Masking;
 /// <summary>A whole episode's decisions, hand-checked and pinned as the text <c>swelego curate explain</c> prints.</summary>
 public sealed class MaskingExplanationTests
 {
-    /// <summary>An agent fixing tally's parse_duration: explores, misfires, reproduces, edits, tests, finishes (18 turns).</summary>
+    /// <summary>An agent fixing tally's parse_duration: explores, misfires, reproduces, edits, tests, finishes (19 turns).</summary>
     private static TurnScript Episode() => new TurnScript()
         .Bash("cd /testbed && ls", "README.md  pyproject.toml  src  tests")
         .Bash("grep -rn \"def parse_duration\" /testbed/tally", "grep: /testbed/tally: No such file or directory", 2)
