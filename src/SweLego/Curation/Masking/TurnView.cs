@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SweLego.Agent.Tools;
+using SweLego.Agent.Trajectories;
+
+namespace SweLego.Curation.Masking;
+
+/// <summary>
+/// One turn as the rules see it: its kind, tool, command (split into simple commands for
+/// <c>execute_bash</c>), observation and exit code, and the files the agent created up to and including it.
+/// </summary>
+internal sealed partial class TurnView
+{
+    private readonly CreatedFiles _created;
+
+    private TurnView(CreatedFiles created) => _created = created;
+
+    public required TurnKind Kind { get; init; }
+
+    /// <summary>The tool called; empty for malformed and no-call turns.</summary>
+    public required string Tool { get; init; }
+
+    /// <summary>execute_bash's command; str_replace_editor's "&lt;command&gt; &lt;path&gt;"; empty otherwise.</summary>
+    public required string Command { get; init; }
+
+    public required IReadOnlyList<string> Segments { get; init; }
+
+    public required string Observation { get; init; }
+
+    public required string Reply { get; init; }
+
+    /// <summary>The exit code the observation reports; null when it has none.</summary>
+    public required int? ExitCode { get; init; }
+
+    /// <summary>
+    /// The view of <paramref name="step"/> (turn <paramref name="turn"/>); records the files it creates in
+    /// <paramref name="created"/> first, so a command that writes a script and runs it counts.
+    /// </summary>
+    public static TurnView Create(TrajectoryStep step, int turn, CreatedFiles created)
+    {
+        string observation = step.Observation ?? "";
+        var kind = step.CallError is not null ? TurnKind.Malformed : step.Call is null ? TurnKind.NoCall : TurnKind.Call;
+        string tool = kind == TurnKind.Call ? step.Call!.Name : "";
+        string command = "";
+        IReadOnlyList<string> segments = [];
+        if (kind == TurnKind.Call && tool == ExecuteBashTool.Schema.Name)
+        {
+            command = Argument(step.Call!.Arguments, "command");
+            segments = ShellLine.Split(command);
+            foreach (string file in ShellLine.WrittenFiles(command)) created.Add(file, turn);
+        }
+        else if (kind == TurnKind.Call && tool == StrReplaceEditorTool.Name)
+        {
+            string editorCommand = Argument(step.Call!.Arguments, "command");
+            string path = Argument(step.Call.Arguments, "path");
+            command = $"{editorCommand} {path}".Trim();
+            segments = command.Length > 0 ? [command] : [];
+            if (editorCommand == "create" && path.Length > 0) created.Add(path, turn);
+        }
+
+        return new TurnView(created)
+        {
+            Kind = kind, Tool = tool, Command = command, Segments = segments,
+            Observation = kind == TurnKind.Malformed ? step.CallError! : observation,
+            Reply = step.Reply.Text, ExitCode = ReadExitCode(observation),
+        };
+    }
+
+    /// <summary>"python repro.py (created in turn 4)" when a simple command runs a file created earlier; otherwise null.</summary>
+    public string? CreatedScriptRun()
+    {
+        foreach (string segment in Segments)
+        {
+            if (ShellLine.ScriptRun(segment) is { } script && _created.Find(script) is { } turn)
+                return RulePattern.Evidence($"{segment} (created in turn {turn.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        return null;
+    }
+
+    /// <summary>The exit code of OpenHands' closing line (ours too) or mini-swe-agent's <c>&lt;returncode&gt;</c>.</summary>
+    public static int? ReadExitCode(string observation)
+    {
+        string tail = observation.Length > 400 ? observation[^400..] : observation;
+        var finished = FinishedLine().Match(tail);
+        if (finished.Success) return int.Parse(finished.Groups["code"].Value, CultureInfo.InvariantCulture);
+        var returnCode = ReturnCode().Match(observation.Length > 100 ? observation[..100] : observation);
+        return returnCode.Success ? int.Parse(returnCode.Groups["code"].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    // A string argument; a number or boolean (an imported call) as its JSON text.
+    private static string Argument(JsonObject arguments, string name) => arguments[name] switch
+    {
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        null => "",
+        var node => node.ToJsonString(),
+    };
+
+    [GeneratedRegex(@"^\[(?:Command finished|The command completed) with exit code (?<code>-?[0-9]{1,9})[.\]]", RegexOptions.Multiline | RegexOptions.RightToLeft)]
+    private static partial Regex FinishedLine();
+
+    [GeneratedRegex(@"\A\s*<returncode>(?<code>-?[0-9]{1,9})</returncode>")]
+    private static partial Regex ReturnCode();
+}
+
+/// <summary>The files an agent created in a trajectory (editor <c>create</c>, shell redirects), with the turn of their creation.</summary>
+internal sealed class CreatedFiles
+{
+    private readonly List<(string Path, int Turn)> _files = [];
+
+    public void Add(string path, int turn) => _files.Add((path, turn));
+
+    /// <summary>The turn that created <paramref name="path"/> first, or null.</summary>
+    public int? Find(string path)
+    {
+        foreach (var (file, turn) in _files)
+        {
+            if (ShellLine.SamePath(file, path)) return turn;
+        }
+
+        return null;
+    }
+}
