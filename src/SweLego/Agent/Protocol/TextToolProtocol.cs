@@ -116,6 +116,19 @@ public sealed partial class TextToolProtocol : IToolCallProtocol
     }
 
     /// <summary>
+    /// The first complete call in a text, read but not checked against any tool (importers keep calls to tools that are not
+    /// ours under their own name); values are text, as the model wrote them. Null when the text has no complete call.
+    /// </summary>
+    public static (string Name, JsonObject Arguments)? ReadCall(string text)
+    {
+        var call = CallPattern().Match(text);
+        if (!call.Success) return null;
+        var arguments = new JsonObject();
+        foreach (Match parameter in ParameterPattern().Matches(call.Groups[2].Value)) arguments[parameter.Groups[1].Value] = parameter.Groups[2].Value;
+        return (call.Groups[1].Value, arguments);
+    }
+
+    /// <summary>
     /// The released stop-word rule: a reply holding exactly one <c>&lt;function=</c> (and, unlike the
     /// released code, no <c>&lt;/function&gt;</c> after it already) is closed. Returns whether a
     /// newline was appended before the closing tag.

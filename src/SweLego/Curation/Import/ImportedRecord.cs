@@ -15,7 +15,7 @@ public sealed record ImportedRecord : IVersionedRecord
 
     public required string InstanceId { get; init; }
 
-    /// <summary>Unique per instance within the run (the source's own id when it has one, else its position).</summary>
+    /// <summary>Unique per instance within the run (the source's own id when it has one, else <c>h</c> + 12 hex digits of the converted messages' SHA-256).</summary>
     public required string RolloutId { get; init; }
 
     /// <summary><c>owner/name</c>; taken from the record, else from a SWE-bench style instance id (<c>owner__name-123</c>), else empty.</summary>

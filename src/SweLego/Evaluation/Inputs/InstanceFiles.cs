@@ -67,7 +67,7 @@ public static class InstanceFiles
             || (Path.GetDirectoryName(relative) ?? "").Split(Path.DirectorySeparatorChar).Contains(split, StringComparer.Ordinal);
     }
 
-    private static bool IsParquet(string path)
+    internal static bool IsParquet(string path)
     {
         Span<byte> magic = stackalloc byte[4];
         using var stream = File.OpenRead(path);
