@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommands.Create());
         root.Subcommands.Add(RolloutCommands.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommands.Create());
         root.Subcommands.Add(RunCommands.Create());
         return root;

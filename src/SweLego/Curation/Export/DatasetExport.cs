@@ -25,15 +25,22 @@ public static class DatasetExport
         return Path.Combine(run.DirectoryPath, ExportStage, ExportFormats.Id(format));
     }
 
+    /// <summary>Null when the run has curation output, else the one line that says what to do.</summary>
+    public static string? MissingInput(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        string? missing = new[] { KeptFile, ReportFile }.FirstOrDefault(f => !File.Exists(Path.Combine(run.DirectoryPath, CurationStage, f)));
+        return missing is null ? null : $"{run.DirectoryPath} has no curation output ({CurationStage}/{missing} is missing); run `swelego curate {run.DirectoryPath}` first.";
+    }
+
     public static async Task<ExportSummary> RunAsync(RunFolder run, ExportOptions options, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (MissingInput(run) is { } missing) throw new FileNotFoundException(missing);
         string kept = Path.Combine(run.DirectoryPath, CurationStage, KeptFile);
         string reportPath = Path.Combine(run.DirectoryPath, CurationStage, ReportFile);
-        if (!File.Exists(kept) || !File.Exists(reportPath))
-            throw new FileNotFoundException($"{run.DirectoryPath} has no curation output ({CurationStage}/{(File.Exists(kept) ? ReportFile : KeptFile)} is missing); run `swelego curate {run.DirectoryPath}` first.");
         var report = ReadReport(reportPath);
         var bins = CurriculumBins.Parse(report.Settings.Bins);
 
