@@ -23,7 +23,8 @@ internal static class LlamaFactoryConfigs
     /// <summary>Written by train.sh into a stage's output folder once <c>llamafactory-cli train</c> succeeded.</summary>
     public const string CompletedMarker = ".swelego-stage-complete";
 
-    private static readonly ISerializer Yaml = new SerializerBuilder().WithIndentedSequences().WithTypeConverter(new PlainDoubleYamlConverter()).Build();
+    private static readonly ISerializer Yaml = new SerializerBuilder().WithIndentedSequences().WithQuotingNecessaryStrings()
+        .WithEventEmitter(next => new PyYamlScalarEmitter(next)).Build();
 
     /// <summary>A sharegpt entry with the role/content tags of our records (spec §3).</summary>
     public static JsonObject DatasetInfoEntry(string file) => new()
