@@ -15,7 +15,7 @@ namespace SweLego.Curation.Export;
 internal sealed class ParquetExportWriter(ExportContext context) : IExportWriter
 {
     public const string DataFolder = "data";
-    private const long RowGroupBytes = 64L * 1024 * 1024;
+    private const long RowGroupBytes = 16L * 1024 * 1024;
 
     private static readonly ISerializer Yaml = new SerializerBuilder().WithIndentedSequences().Build();
 
