@@ -42,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(CurateCommands.Create());
         root.Subcommands.Add(TokenizeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommands.Create());
         root.Subcommands.Add(RunCommands.Create());
         return root;
