@@ -39,8 +39,7 @@ internal static class CurateStatsCommand
             var console = CliConsole.ForOutput();
             foreach (var table in StatsTables.Build(stats)) Write(console, table);
             foreach (string note in stats.Notes) console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-            console.WriteLine();
-            console.MarkupLine("Wrote:");
+            console.WriteLine("Wrote:");
             foreach (string file in files) console.WriteLine("  " + file);
             return 0;
         });

@@ -98,6 +98,7 @@ public static class StatsCharts
         var trained = plot.Add.Bars(buckets.Select((b, i) => new Bar { Position = i + 0.2, Value = b.Trained, Size = 0.4, FillColor = Colors.DarkOrange }).ToList());
         trained.LegendText = "trained tokens";
         Ticks(plot.Axes.Bottom, [.. buckets.Select(b => StatsTables.TokenRange(b.Bucket))]);
+        WholeNumbers(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
@@ -122,6 +123,7 @@ public static class StatsCharts
         }
 
         Ticks(plot.Axes.Bottom, [.. splits.Select(s => $"{s.Stage}: {(s.Stage == 1 ? "" : "+")}{s.Bin}")]);
+        WholeNumbers(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
         if (splits.Count > 0) plot.ShowLegend(Alignment.UpperLeft);
         return plot;
@@ -135,6 +137,9 @@ public static class StatsCharts
         plot.YLabel(yLabel);
         return plot;
     }
+
+    /// <summary>Record counts: no 0.2-record ticks when there are few records.</summary>
+    private static void WholeNumbers(IAxis axis) => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
     private static void Ticks(IAxis axis, string[] labels) =>
         axis.SetTicks([.. Enumerable.Range(0, labels.Length).Select(i => (double)i)], labels);

@@ -43,7 +43,7 @@ public static class StatsTables
         [
             $"Evaluated trajectories: {Count(rates.Evaluated)}, resolved {Count(rates.Resolved)} ({Percent(rates.Rate)}); rate = resolved / (resolved + semi-resolved + unresolved), kept or dropped, " +
             $"except dropped as {string.Join(", ", rates.NotEvaluatedFilters)}.",
-            $"Pearson r of bucket midpoint and rate: {R(rates.PearsonUnweighted)} (one point per bucket, comparable to the paper's −0.95); " +
+            $"Pearson r of bucket midpoint and rate: {R(rates.PearsonUnweighted)} (one point per bucket, comparable to the paper's -0.95); " +
             $"weighted by trajectories: {R(rates.PearsonWeighted)}; point-biserial r of turns and resolved per trajectory: {R(rates.PointBiserial)}.",
         ]);
 
