@@ -43,7 +43,9 @@ public sealed class CurationStatsWriterTests
         {
             var svg = XDocument.Load(Path.Combine(output, chart + ".svg"));
             Assert.Equal("svg", svg.Root!.Name.LocalName);
-            Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value.Trim() == title);
+            var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").ToList();
+            Assert.Contains(texts, t => t.Value.Trim() == title);
+            Assert.All(texts, t => Assert.Equal(StatsCharts.FontName, (string?)t.Attribute("font-family")));
         }
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(files[0]));
