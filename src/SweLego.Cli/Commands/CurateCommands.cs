@@ -77,6 +77,7 @@ internal static class CurateCommands
         });
         command.Subcommands.Add(CreateExplain());
         command.Subcommands.Add(CurateRulesCommand.Create());
+        command.Subcommands.Add(CurateStatsCommand.Create());
         return command;
     }
 
