@@ -22,6 +22,7 @@ internal static class ExportRuns
         return new SftRecord
         {
             InstanceId = instance,
+            ContentSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\0', messages.Select(m => m.Content))))),
             RolloutId = "0",
             Repo = "acme/tally",
             Source = "synthetic",

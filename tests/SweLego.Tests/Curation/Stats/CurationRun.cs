@@ -49,6 +49,7 @@ internal sealed class CurationRun : IDisposable
         return new SftRecord
         {
             InstanceId = id,
+            ContentSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\0', messages.Select(m => m.Content))))),
             RolloutId = "0",
             Repo = "owner/tally",
             Source = "synthetic",
