@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SweLego.Curation;
 using SweLego.Curation.Stats;
 using SweLego.Runs;
 
@@ -24,9 +25,9 @@ internal static class CurateStatsCommand
         command.SetAction(parse =>
         {
             var run = RunFolder.Open(parse.GetValue(runArgument)!);
-            string curation = run.StageDirectory(CurationStatsBuilder.Stage);
+            string curation = run.StageDirectory(CurationStage.Stage);
             if (!CurationStatsBuilder.HasInput(curation))
-                throw new UsageException($"{run.DirectoryPath} has no curation output ({Path.Combine(curation, CurationStatsBuilder.KeptFile)}): run `swelego curate {run.DirectoryPath}` first.");
+                throw new UsageException($"{run.DirectoryPath} has no curation output ({Path.Combine(curation, CurationStage.KeptFile)}): run `swelego curate {run.DirectoryPath}` first.");
 
             var stats = CurationStatsBuilder.Build(curation, parse.GetValue(bucket));
             var files = CurationStatsWriter.Write(stats, parse.GetValue(output) ?? CurationStatsWriter.DefaultDirectory(curation));

@@ -172,9 +172,9 @@ public sealed class CurationStageTests : IDisposable
         string droppedPath = run.StagePath(CurationStage.Stage, CurationStage.DroppedFile);
         byte[] kept = File.ReadAllBytes(keptPath), dropped = File.ReadAllBytes(droppedPath);
         string report = File.ReadAllText(run.StagePath(CurationStage.Stage, CurationStage.ReportFile));
-        File.WriteAllLines(keptPath, File.ReadLines(keptPath).Take(3));
+        File.WriteAllLines(keptPath, File.ReadLines(keptPath).Take(3).ToList());
         File.AppendAllText(keptPath, "{\"v\":1,\"instance_id\":\"torn");
-        File.WriteAllLines(droppedPath, File.ReadLines(droppedPath).Take(1));
+        File.WriteAllLines(droppedPath, File.ReadLines(droppedPath).Take(1).ToList());
         File.Delete(run.StagePath(CurationStage.Stage, CurationStage.ReportFile));
 
         var again = await CurationStage.RunAsync(run, Options(run.DirectoryPath));

@@ -12,9 +12,6 @@ namespace SweLego.Curation.Export;
 /// </summary>
 public static class DatasetExport
 {
-    public const string CurationStage = "curation";
-    public const string KeptFile = "kept.jsonl";
-    public const string ReportFile = "report.json";
     public const string SummaryFile = "export.json";
     public const string ExportStage = "export";
 
@@ -29,8 +26,8 @@ public static class DatasetExport
     public static string? MissingInput(RunFolder run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        string? missing = new[] { KeptFile, ReportFile }.FirstOrDefault(f => !File.Exists(Path.Combine(run.DirectoryPath, CurationStage, f)));
-        return missing is null ? null : $"{run.DirectoryPath} has no curation output ({CurationStage}/{missing} is missing); run `swelego curate {run.DirectoryPath}` first.";
+        string? missing = new[] { CurationStage.KeptFile, CurationStage.ReportFile }.FirstOrDefault(f => !File.Exists(Path.Combine(run.DirectoryPath, CurationStage.Stage, f)));
+        return missing is null ? null : $"{run.DirectoryPath} has no curation output ({CurationStage.Stage}/{missing} is missing); run `swelego curate {run.DirectoryPath}` first.";
     }
 
     public static async Task<ExportSummary> RunAsync(RunFolder run, ExportOptions options, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
@@ -39,8 +36,8 @@ public static class DatasetExport
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (MissingInput(run) is { } missing) throw new FileNotFoundException(missing);
-        string kept = Path.Combine(run.DirectoryPath, CurationStage, KeptFile);
-        string reportPath = Path.Combine(run.DirectoryPath, CurationStage, ReportFile);
+        string kept = Path.Combine(run.DirectoryPath, CurationStage.Stage, CurationStage.KeptFile);
+        string reportPath = Path.Combine(run.DirectoryPath, CurationStage.Stage, CurationStage.ReportFile);
         var report = ReadReport(reportPath);
         var bins = CurriculumBins.Parse(report.Settings.Bins);
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using SweLego.Runs;
 
+using SweLego.Runs.Stages;
+
 namespace SweLego.Curation.Stats;
 
 /// <summary>
 /// Computes <see cref="CurationStats"/> from a curation folder (<c>RUN/curation</c>): <c>kept.jsonl</c> and
-/// <c>dropped.jsonl</c> are streamed once each (kept records through <see cref="KeptRecordSummary"/>, which skips
+/// <c>dropped.jsonl</c> are streamed once each (kept records through <see cref="KeptSummary"/>, which skips
 /// their messages), <c>report.json</c> supplies tokens per rule and the curriculum bins.
 /// </summary>
 /// <remarks>
@@ -19,28 +21,22 @@ namespace SweLego.Curation.Stats;
 /// </remarks>
 public static class CurationStatsBuilder
 {
-    public const string Stage = "curation";
-    public const string KeptFile = "kept.jsonl";
-    public const string DroppedFile = "dropped.jsonl";
-    public const string ReportFile = "report.json";
     public const int DefaultBucketSize = 10;
 
-    /// <summary>The filter id of a trajectory curation could not read at all (<see cref="CandidateDecision.Filter"/>).</summary>
-    public const string ErrorFilter = "error";
-
+    /// <summary>Dropped trajectories that say nothing about resolving (<see cref="StageOutcomes.Error"/>: curation could not process it).</summary>
     public static IReadOnlyList<string> NotEvaluatedFilters { get; } =
-        [CurationFilters.Unreadable, ErrorFilter, CurationFilters.Incomplete, CurationFilters.Decontaminated];
+        [CurationFilters.Unreadable, StageOutcomes.Error, CurationFilters.Incomplete, CurationFilters.Decontaminated];
 
     /// <summary>True when <paramref name="curationDirectory"/> holds curation's output (its <c>kept.jsonl</c>).</summary>
-    public static bool HasInput(string curationDirectory) => File.Exists(Path.Combine(curationDirectory, KeptFile));
+    public static bool HasInput(string curationDirectory) => File.Exists(Path.Combine(curationDirectory, CurationStage.KeptFile));
 
     public static CurationStats Build(string curationDirectory, int bucketSize = DefaultBucketSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketSize, 1);
-        string keptPath = Path.Combine(curationDirectory, KeptFile);
-        string droppedPath = Path.Combine(curationDirectory, DroppedFile);
+        string keptPath = Path.Combine(curationDirectory, CurationStage.KeptFile);
+        string droppedPath = Path.Combine(curationDirectory, CurationStage.DroppedFile);
         var notes = new List<string>();
-        var report = ReadReport(Path.Combine(curationDirectory, ReportFile), notes);
+        var report = ReadReport(Path.Combine(curationDirectory, CurationStage.ReportFile), notes);
         var bins = report is null ? CurriculumBins.Default : ParseBins(report, curationDirectory);
 
         var rates = new TurnRateAccumulator(bucketSize);
@@ -51,7 +47,7 @@ public static class CurationStatsBuilder
         var totals = TokenCounts.Zero;
         List<long> totalTokens = [], trainedTokens = [];
 
-        foreach (var record in JsonlReader.Read<KeptRecordSummary>(keptPath))
+        foreach (var record in JsonlReader.Read<KeptSummary>(keptPath))
         {
             rates.Add(record.Turns, record.Label);
             masking.Add(record.Decisions);
@@ -76,7 +72,7 @@ public static class CurationStatsBuilder
         }
         else
         {
-            notes.Add($"{DroppedFile} is missing: only kept trajectories are counted, so resolve rates leave out every dropped failure.");
+            notes.Add($"{CurationStage.DroppedFile} is missing: only kept trajectories are counted, so resolve rates leave out every dropped failure.");
         }
 
         int kept = labels.Values.Sum(c => c.Kept);
@@ -106,7 +102,7 @@ public static class CurationStatsBuilder
     {
         var known = CurationFilters.All.Where(f => filters.ContainsKey(f.Id)).Select(f => new FilterCount(f.Id, f.Meaning, filters[f.Id]));
         var other = filters.Keys.Where(id => CurationFilters.All.All(f => f.Id != id)).Order(StringComparer.Ordinal)
-            .Select(id => new FilterCount(id, id == ErrorFilter ? "curation could not read it" : "", filters[id]));
+            .Select(id => new FilterCount(id, id == StageOutcomes.Error ? "curation could not read it" : "", filters[id]));
         return [.. known, .. other];
     }
 
@@ -114,7 +110,7 @@ public static class CurationStatsBuilder
     {
         if (!File.Exists(path))
         {
-            notes.Add($"{ReportFile} is missing: tokens per rule are absent and the curriculum uses the default bins ({CurriculumBins.Default}).");
+            notes.Add($"{CurationStage.ReportFile} is missing: tokens per rule are absent and the curriculum uses the default bins ({CurriculumBins.Default}).");
             return null;
         }
 
@@ -137,7 +133,7 @@ public static class CurationStatsBuilder
         }
         catch (ArgumentException e)
         {
-            string path = Path.Combine(curationDirectory, ReportFile);
+            string path = Path.Combine(curationDirectory, CurationStage.ReportFile);
             throw new RunDataException($"{path}: settings.bins '{report.Settings.Bins}': {e.Message}", path, innerException: e);
         }
     }

@@ -5,7 +5,7 @@ internal sealed class CurriculumAccumulator(CurriculumBins bins, string keptPath
 {
     private readonly Dictionary<string, (int Records, TokenCounts Tokens)> _bins = new(StringComparer.Ordinal);
 
-    public void Add(KeptRecordSummary record)
+    public void Add(KeptSummary record)
     {
         if (!bins.Bins.Any(b => b.Name == record.Bin))
         {

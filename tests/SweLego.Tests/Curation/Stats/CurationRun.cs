@@ -14,22 +14,22 @@ internal sealed class CurationRun : IDisposable
 
     public RunFolder Run { get; }
 
-    public string CurationDirectory => Run.StageDirectory(CurationStatsBuilder.Stage);
+    public string CurationDirectory => Run.StageDirectory(CurationStage.Stage);
 
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
     /// <summary>Writes kept.jsonl (always, possibly empty), dropped.jsonl and report.json when given.</summary>
     public CurationRun Write(IEnumerable<SftRecord> kept, IEnumerable<CandidateDecision>? dropped = null, CurationReport? report = null)
     {
-        using (var writer = Run.OpenJsonlWriter<SftRecord>(CurationStatsBuilder.Stage, CurationStatsBuilder.KeptFile))
+        using (var writer = Run.OpenJsonlWriter<SftRecord>(CurationStage.Stage, CurationStage.KeptFile))
             foreach (var record in kept) writer.Append(record);
         if (dropped is not null)
         {
-            using var writer = Run.OpenJsonlWriter<CandidateDecision>(CurationStatsBuilder.Stage, CurationStatsBuilder.DroppedFile);
+            using var writer = Run.OpenJsonlWriter<CandidateDecision>(CurationStage.Stage, CurationStage.DroppedFile);
             foreach (var record in dropped) writer.Append(record);
         }
 
-        if (report is not null) AtomicFile.WriteJson(Run.StagePath(CurationStatsBuilder.Stage, CurationStatsBuilder.ReportFile), report);
+        if (report is not null) AtomicFile.WriteJson(Run.StagePath(CurationStage.Stage, CurationStage.ReportFile), report);
         return this;
     }
 

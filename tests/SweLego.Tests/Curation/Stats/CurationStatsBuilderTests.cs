@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SweLego.Curation;
-using SweLego.Curation.Stats;
 using SweLego.Runs;
+using SweLego.Runs.Stages;
 using static SweLego.Curation.CurationLabel;
 using static SweLego.Tests.Curation.Stats.CurationRun;
 
@@ -27,7 +27,7 @@ public sealed class CurationStatsBuilderTests
                 Dropped("d6", 40, Unresolved, CurationFilters.Incomplete),
                 Dropped("d7", 0, Unevaluated, CurationFilters.Unreadable, labelSource: "none"),
                 Dropped("d8", 12, Unevaluated, CurationFilters.Unevaluated, labelSource: "none"),
-                Dropped("d9", 9, Unresolved, CurationStatsBuilder.ErrorFilter),
+                Dropped("d9", 9, Unresolved, StageOutcomes.Error),
             ]);
 
         var rates = run.Stats().ResolveRate;
@@ -251,12 +251,12 @@ public sealed class CurationStatsBuilderTests
     public void Build_CorruptKeptLine_ErrorNamesFileAndLine()
     {
         using var run = new CurationRun().Write([Kept("a", 3, Resolved), Kept("b", 3, Resolved)]);
-        string kept = Path.Combine(run.CurationDirectory, CurationStatsBuilder.KeptFile);
+        string kept = Path.Combine(run.CurationDirectory, CurationStage.KeptFile);
         var lines = File.ReadAllLines(kept);
         File.WriteAllLines(kept, ["{\"instance_id\": \"a\"}", lines[1]]);
 
         var error = Assert.Throws<RunDataException>(() => run.Stats());
 
-        Assert.StartsWith($"{kept}:1: invalid KeptRecordSummary record", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{kept}:1: invalid KeptSummary record", error.Message, StringComparison.Ordinal);
     }
 }
