@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SweLego.Agent.Tools;
 using SweLego.Agent.Trajectories;
 
@@ -11,8 +10,11 @@ namespace SweLego.Curation.Masking;
 /// One turn as the rules see it: its kind, tool, command (split into simple commands for
 /// <c>execute_bash</c>), observation and exit code, and the files the agent created up to and including it.
 /// </summary>
-internal sealed partial class TurnView
+internal sealed class TurnView
 {
+    private const string FinishedLine = "[Command finished with exit code ";
+    private const string ReturnCode = "<returncode>";
+
     private readonly CreatedFiles _created;
 
     private TurnView(CreatedFiles created) => _created = created;
@@ -83,11 +85,17 @@ internal sealed partial class TurnView
     /// <summary>The exit code of OpenHands' closing line (ours too) or mini-swe-agent's <c>&lt;returncode&gt;</c>.</summary>
     public static int? ReadExitCode(string observation)
     {
-        string tail = observation.Length > 400 ? observation[^400..] : observation;
-        var finished = FinishedLine().Match(tail);
-        if (finished.Success) return int.Parse(finished.Groups["code"].Value, CultureInfo.InvariantCulture);
-        var returnCode = ReturnCode().Match(observation.Length > 100 ? observation[..100] : observation);
-        return returnCode.Success ? int.Parse(returnCode.Groups["code"].Value, CultureInfo.InvariantCulture) : null;
+        int at = observation.LastIndexOf(FinishedLine, StringComparison.Ordinal);
+        if (at >= 0) return LeadingInteger(observation.AsSpan(at + FinishedLine.Length), ']');
+        var rest = observation.AsSpan().TrimStart();
+        return rest.StartsWith(ReturnCode, StringComparison.Ordinal) ? LeadingInteger(rest[ReturnCode.Length..], '<') : null;
+    }
+
+    // "-12]" → -12 when the number is followed by the closing character.
+    private static int? LeadingInteger(ReadOnlySpan<char> text, char closing)
+    {
+        int end = text.IndexOf(closing);
+        return end > 0 && int.TryParse(text[..end], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code) ? code : null;
     }
 
     // A string argument; a number or boolean (an imported call) as its JSON text.
@@ -98,11 +106,6 @@ internal sealed partial class TurnView
         var node => node.ToJsonString(),
     };
 
-    [GeneratedRegex(@"^\[(?:Command finished|The command completed) with exit code (?<code>-?[0-9]{1,9})[.\]]", RegexOptions.Multiline | RegexOptions.RightToLeft)]
-    private static partial Regex FinishedLine();
-
-    [GeneratedRegex(@"\A\s*<returncode>(?<code>-?[0-9]{1,9})</returncode>")]
-    private static partial Regex ReturnCode();
 }
 
 /// <summary>The files an agent created in a trajectory (editor <c>create</c>, shell redirects), with the turn of their creation.</summary>
