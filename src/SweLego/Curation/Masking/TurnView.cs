@@ -7,8 +7,8 @@ using SweLego.Agent.Trajectories;
 namespace SweLego.Curation.Masking;
 
 /// <summary>
-/// One turn as the rules see it: its kind, tool, command (split into simple commands for
-/// <c>execute_bash</c>), observation and exit code, and the files the agent created up to and including it.
+/// One turn as the rules see it: its kind, tool, simple commands, observation and exit code, and the files
+/// the agent created up to and including it.
 /// </summary>
 internal sealed class TurnView
 {
@@ -24,9 +24,7 @@ internal sealed class TurnView
     /// <summary>The tool called; empty for malformed and no-call turns.</summary>
     public required string Tool { get; init; }
 
-    /// <summary>execute_bash's command; str_replace_editor's "&lt;command&gt; &lt;path&gt;"; empty otherwise.</summary>
-    public required string Command { get; init; }
-
+    /// <summary>execute_bash's simple commands; str_replace_editor's "&lt;command&gt; &lt;path&gt;" alone; none otherwise.</summary>
     public required IReadOnlyList<string> Segments { get; init; }
 
     public required string Observation { get; init; }
@@ -45,11 +43,10 @@ internal sealed class TurnView
         string observation = step.Observation ?? "";
         var kind = step.CallError is not null ? TurnKind.Malformed : step.Call is null ? TurnKind.NoCall : TurnKind.Call;
         string tool = kind == TurnKind.Call ? step.Call!.Name : "";
-        string command = "";
         IReadOnlyList<string> segments = [];
         if (kind == TurnKind.Call && tool == ExecuteBashTool.Schema.Name)
         {
-            command = Argument(step.Call!.Arguments, "command");
+            string command = Argument(step.Call!.Arguments, "command");
             segments = ShellLine.Split(command);
             foreach (string file in ShellLine.WrittenFiles(command)) created.Add(file, turn);
         }
@@ -57,14 +54,14 @@ internal sealed class TurnView
         {
             string editorCommand = Argument(step.Call!.Arguments, "command");
             string path = Argument(step.Call.Arguments, "path");
-            command = $"{editorCommand} {path}".Trim();
+            string command = $"{editorCommand} {path}".Trim();
             segments = command.Length > 0 ? [command] : [];
             if (editorCommand == "create" && path.Length > 0) created.Add(path, turn);
         }
 
         return new TurnView(created)
         {
-            Kind = kind, Tool = tool, Command = command, Segments = segments,
+            Kind = kind, Tool = tool, Segments = segments,
             Observation = kind == TurnKind.Malformed ? step.CallError! : observation,
             Reply = step.Reply.Text, ExitCode = ReadExitCode(observation),
         };
