@@ -5,7 +5,7 @@ namespace SweLego.Curation.Masking;
 /// <summary>
 /// A pattern of a masking rule, compiled once: .NET syntax, run by the non-backtracking engine (linear
 /// time, so no pattern from a user's file can hang curation of thousands of trajectories) in multiline
-/// mode. A group named <c>evidence</c> picks what a decision records; otherwise the whole match does.
+/// mode. A group named <c>evidence</c> picks what a decision records; otherwise the line of the match does.
 /// Instances are immutable and safe to share between threads.
 /// </summary>
 public sealed class RulePattern
@@ -34,17 +34,19 @@ public sealed class RulePattern
 
     public bool IsMatch(string text) => _regex.IsMatch(text);
 
-    /// <summary>The evidence of the first match (its first line, cut to <see cref="MaxEvidence"/>), or null when there is none.</summary>
+    /// <summary>
+    /// The evidence of the first match, or null when there is none: the <c>evidence</c> group, or else the whole
+    /// line the match starts on (so a pattern can begin with its rare literal, which the engine finds fast,
+    /// and still record the line), cut to <see cref="MaxEvidence"/>.
+    /// </summary>
     public string? Find(string text)
     {
-        if (_evidenceGroup < 0)
-        {
-            var match = _regex.Match(text);
-            return match.Success ? Evidence(match.Value) : null;
-        }
-
-        var full = _regex.Match(text);
-        return full.Success ? Evidence(full.Groups[_evidenceGroup].Success ? full.Groups[_evidenceGroup].Value : full.Value) : null;
+        var match = _regex.Match(text);
+        if (!match.Success) return null;
+        if (_evidenceGroup >= 0 && match.Groups[_evidenceGroup].Success) return Evidence(match.Groups[_evidenceGroup].Value);
+        int start = match.Index == 0 ? 0 : text.LastIndexOf('\n', match.Index - 1) + 1;
+        int end = text.IndexOf('\n', match.Index);
+        return Evidence(text[start..(end < 0 ? text.Length : end)]);
     }
 
     /// <summary>A piece of text as evidence: its first non-blank line, trimmed and cut to <see cref="MaxEvidence"/> characters.</summary>

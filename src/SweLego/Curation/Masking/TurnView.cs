@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SweLego.Agent.Tools;
 using SweLego.Agent.Trajectories;
 
 namespace SweLego.Curation.Masking;
 
 /// <summary>
-/// One turn as the rules see it: its kind, tool, command (split into simple commands for
-/// <c>execute_bash</c>), observation and exit code, and the files the agent created up to and including it.
+/// One turn as the rules see it: its kind, tool, simple commands, observation and exit code, and the files
+/// the agent created up to and including it.
 /// </summary>
-internal sealed partial class TurnView
+internal sealed class TurnView
 {
+    private const string FinishedLine = "[Command finished with exit code ";
+    private const string ReturnCode = "<returncode>";
+
     private readonly CreatedFiles _created;
 
     private TurnView(CreatedFiles created) => _created = created;
@@ -22,9 +24,7 @@ internal sealed partial class TurnView
     /// <summary>The tool called; empty for malformed and no-call turns.</summary>
     public required string Tool { get; init; }
 
-    /// <summary>execute_bash's command; str_replace_editor's "&lt;command&gt; &lt;path&gt;"; empty otherwise.</summary>
-    public required string Command { get; init; }
-
+    /// <summary>execute_bash's simple commands; str_replace_editor's "&lt;command&gt; &lt;path&gt;" alone; none otherwise.</summary>
     public required IReadOnlyList<string> Segments { get; init; }
 
     public required string Observation { get; init; }
@@ -43,11 +43,10 @@ internal sealed partial class TurnView
         string observation = step.Observation ?? "";
         var kind = step.CallError is not null ? TurnKind.Malformed : step.Call is null ? TurnKind.NoCall : TurnKind.Call;
         string tool = kind == TurnKind.Call ? step.Call!.Name : "";
-        string command = "";
         IReadOnlyList<string> segments = [];
         if (kind == TurnKind.Call && tool == ExecuteBashTool.Schema.Name)
         {
-            command = Argument(step.Call!.Arguments, "command");
+            string command = Argument(step.Call!.Arguments, "command");
             segments = ShellLine.Split(command);
             foreach (string file in ShellLine.WrittenFiles(command)) created.Add(file, turn);
         }
@@ -55,14 +54,14 @@ internal sealed partial class TurnView
         {
             string editorCommand = Argument(step.Call!.Arguments, "command");
             string path = Argument(step.Call.Arguments, "path");
-            command = $"{editorCommand} {path}".Trim();
+            string command = $"{editorCommand} {path}".Trim();
             segments = command.Length > 0 ? [command] : [];
             if (editorCommand == "create" && path.Length > 0) created.Add(path, turn);
         }
 
         return new TurnView(created)
         {
-            Kind = kind, Tool = tool, Command = command, Segments = segments,
+            Kind = kind, Tool = tool, Segments = segments,
             Observation = kind == TurnKind.Malformed ? step.CallError! : observation,
             Reply = step.Reply.Text, ExitCode = ReadExitCode(observation),
         };
@@ -83,11 +82,17 @@ internal sealed partial class TurnView
     /// <summary>The exit code of OpenHands' closing line (ours too) or mini-swe-agent's <c>&lt;returncode&gt;</c>.</summary>
     public static int? ReadExitCode(string observation)
     {
-        string tail = observation.Length > 400 ? observation[^400..] : observation;
-        var finished = FinishedLine().Match(tail);
-        if (finished.Success) return int.Parse(finished.Groups["code"].Value, CultureInfo.InvariantCulture);
-        var returnCode = ReturnCode().Match(observation.Length > 100 ? observation[..100] : observation);
-        return returnCode.Success ? int.Parse(returnCode.Groups["code"].Value, CultureInfo.InvariantCulture) : null;
+        int at = observation.LastIndexOf(FinishedLine, StringComparison.Ordinal);
+        if (at >= 0) return LeadingInteger(observation.AsSpan(at + FinishedLine.Length), ']');
+        var rest = observation.AsSpan().TrimStart();
+        return rest.StartsWith(ReturnCode, StringComparison.Ordinal) ? LeadingInteger(rest[ReturnCode.Length..], '<') : null;
+    }
+
+    // "-12]" → -12 when the number is followed by the closing character.
+    private static int? LeadingInteger(ReadOnlySpan<char> text, char closing)
+    {
+        int end = text.IndexOf(closing);
+        return end > 0 && int.TryParse(text[..end], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code) ? code : null;
     }
 
     // A string argument; a number or boolean (an imported call) as its JSON text.
@@ -98,11 +103,6 @@ internal sealed partial class TurnView
         var node => node.ToJsonString(),
     };
 
-    [GeneratedRegex(@"^\[(?:Command finished|The command completed) with exit code (?<code>-?[0-9]{1,9})[.\]]", RegexOptions.Multiline | RegexOptions.RightToLeft)]
-    private static partial Regex FinishedLine();
-
-    [GeneratedRegex(@"\A\s*<returncode>(?<code>-?[0-9]{1,9})</returncode>")]
-    private static partial Regex ReturnCode();
 }
 
 /// <summary>The files an agent created in a trajectory (editor <c>create</c>, shell redirects), with the turn of their creation.</summary>

@@ -48,7 +48,7 @@ public sealed class MaskingRulesTests
         var decisions = new StepMasker(rules).Decide(new TurnScript()
             .Bash("pip install -e .", "ERROR: No matching distribution found for tallyx", 1)
             .Bash("cd /testbed && python -m pytest", "1 failed", 1).Build());
-        Assert.Equal([(true, "pip-failed", "pip install"), (false, TurnDecision.Clean, null)], decisions.Select(d => (d.Masked, d.Rule, d.Evidence)));
+        Assert.Equal([(true, "pip-failed", "pip install -e ."), (false, TurnDecision.Clean, null)], decisions.Select(d => (d.Masked, d.Rule, d.Evidence)));
         Assert.Equal("mine.yaml", rules.Source);
         Assert.NotEqual(MaskingRules.Default.ContentHash, rules.ContentHash);
     }

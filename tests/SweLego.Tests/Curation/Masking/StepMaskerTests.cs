@@ -76,14 +76,14 @@ public sealed class StepMaskerTests
     public void Decide_HardTimeoutOfATestRun_MaskedNotExempt()
     {
         var decision = Last(new TurnScript().BashStillRunning("cd /testbed && python -m pytest tests/", "tests/test_parse.py ....", 120));
-        AssertDecision(decision, true, "timeout", "[The command timed out after 120.0 seconds.");
+        AssertDecision(decision, true, "timeout", RulePattern.Evidence($"[{BashObservation.TimedOutNote(120)}]"));
     }
 
     [Fact]
     public void Decide_NoOutputTimeout_Masked()
     {
         var decision = Last(new TurnScript().BashStillRunning("python -c 'import time; time.sleep(600)'", "", timeoutSeconds: null));
-        AssertDecision(decision, true, "timeout", "[The command has no new output after 10 seconds.");
+        AssertDecision(decision, true, "timeout", RulePattern.Evidence($"[{BashObservation.NoOutputNote(10)}]"));
     }
 
     [Fact]
@@ -141,23 +141,23 @@ public sealed class StepMaskerTests
     // ---- each exemption ----
 
     [Theory]
-    [InlineData("cd /testbed && python -m pytest -x tests/test_parse.py", "python -m pytest")]
-    [InlineData("cd /testbed && python3 -m pytest -q -k duration", "python3 -m pytest")]
-    [InlineData("pytest tests/test_parse.py::test_duration -x", "pytest ")]
-    [InlineData("py.test tests", "py.test ")]
-    [InlineData("PYTHONPATH=src timeout 300 pytest -q", "pytest ")]
-    [InlineData("cd /testbed && python -m unittest tests.test_parse", "python -m unittest")]
-    [InlineData("tox -e py311", "tox ")]
-    [InlineData("nox -s tests", "nox ")]
-    [InlineData("cd /testbed && python tests/runtests.py utils_tests", "python tests/runtests.py ")]
-    [InlineData("cd /testbed && ./tests/runtests.py --settings=test_sqlite", "./tests/runtests.py ")]
-    [InlineData("bin/test sympy/core/tests/test_basic.py", "bin/test ")]
-    [InlineData("python manage.py test polls", "python manage.py test")]
-    [InlineData("cd /testbed && python -m pytest -x tests/ 2>&1 | tee /tmp/out.txt; exit ${PIPESTATUS[0]}", "python -m pytest")]
-    public void Decide_FailingTestRun_KeptByRunsTests(string command, string matched)
+    [InlineData("cd /testbed && python -m pytest -x tests/test_parse.py", "python -m pytest -x tests/test_parse.py")]
+    [InlineData("cd /testbed && python3 -m pytest -q -k duration", "python3 -m pytest -q -k duration")]
+    [InlineData("pytest tests/test_parse.py::test_duration -x", "pytest tests/test_parse.py::test_duration -x")]
+    [InlineData("py.test tests", "py.test tests")]
+    [InlineData("PYTHONPATH=src timeout 300 pytest -q", "pytest -q")]
+    [InlineData("cd /testbed && python -m unittest tests.test_parse", "python -m unittest tests.test_parse")]
+    [InlineData("tox -e py311", "tox -e py311")]
+    [InlineData("nox -s tests", "nox -s tests")]
+    [InlineData("cd /testbed && python tests/runtests.py utils_tests", "python tests/runtests.py utils_tests")]
+    [InlineData("cd /testbed && ./tests/runtests.py --settings=test_sqlite", "./tests/runtests.py --settings=test_sqlite")]
+    [InlineData("bin/test sympy/core/tests/test_basic.py", "bin/test sympy/core/tests/test_basic.py")]
+    [InlineData("python manage.py test polls", "python manage.py test polls")]
+    [InlineData("cd /testbed && python -m pytest -x tests/ 2>&1 | tee /tmp/out.txt; exit ${PIPESTATUS[0]}", "python -m pytest -x tests/ 2>&1")]
+    public void Decide_FailingTestRun_KeptByRunsTests(string command, string segment)
     {
         var decision = Last(new TurnScript().Bash(command, "FAILED tests/test_parse.py::test_duration - AssertionError: assert 5 == 300\n1 failed, 11 passed in 0.21s", 1));
-        AssertDecision(decision, false, "runs-tests", $"{matched.TrimEnd()} (exempts nonzero-exit: exit code 1)");
+        AssertDecision(decision, false, "runs-tests", $"{segment} (exempts nonzero-exit: exit code 1)");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class StepMaskerTests
         var decision = Last(new TurnScript().Bash("cd /testbed && python -m unittest tests.test_parse", "E\n======================================================================\n" +
             "ERROR: test_duration (tests.test_parse.ParseTests.test_duration)\n----------------------------------------------------------------------\n" +
             ValueErrorTraceback + "\n----------------------------------------------------------------------\nRan 1 test in 0.001s\n\nFAILED (errors=1)", 1));
-        AssertDecision(decision, false, "runs-tests", "python -m unittest (exempts python-traceback: ValueError: bad duration '5x')");
+        AssertDecision(decision, false, "runs-tests", "python -m unittest tests.test_parse (exempts python-traceback: ValueError: bad duration '5x')");
     }
 
     [Fact]
@@ -175,19 +175,19 @@ public sealed class StepMaskerTests
         var decision = Last(new TurnScript().Bash("cd /testbed && python -m pytest tests/test_io.py",
             "E   FileNotFoundError: [Errno 2] No such file or directory: '/tmp/missing.csv'\nFAILED tests/test_io.py::test_load\n" +
             "tally: /tmp/missing.csv: No such file or directory\n1 failed in 0.05s", 1));
-        AssertDecision(decision, false, "runs-tests", "python -m pytest (exempts no-such-file: tally: /tmp/missing.csv: No such file or directory)");
+        AssertDecision(decision, false, "runs-tests", "python -m pytest tests/test_io.py (exempts no-such-file: tally: /tmp/missing.csv: No such file or directory)");
     }
 
     [Theory]
     [InlineData("python /testbed/reproduce_issue.py", "python /testbed/reproduce_issue.py")]
     [InlineData("cd /testbed && python reproduce.py", "python reproduce.py")]
-    [InlineData("cd /tmp && python3 repro_bug.py --verbose", "python3 repro_bug.py ")]
+    [InlineData("cd /tmp && python3 repro_bug.py --verbose", "python3 repro_bug.py --verbose")]
     [InlineData("python test_duration_bug.py", "python test_duration_bug.py")]
     [InlineData("python /tmp/duration_test.py", "python /tmp/duration_test.py")]
-    public void Decide_ReproductionScriptByName_KeptByReproductionScript(string command, string matched)
+    public void Decide_ReproductionScriptByName_KeptByReproductionScript(string command, string segment)
     {
         var decision = Last(new TurnScript().Bash(command, ValueErrorTraceback, 1));
-        AssertDecision(decision, false, "reproduction-script", $"{matched.TrimEnd()} (exempts python-traceback: ValueError: bad duration '5x')");
+        AssertDecision(decision, false, "reproduction-script", $"{segment} (exempts python-traceback: ValueError: bad duration '5x')");
     }
 
     [Fact]
@@ -232,16 +232,16 @@ public sealed class StepMaskerTests
     }
 
     [Theory]
-    [InlineData("grep -rn \"def parse_duration\" /testbed/src", "grep ")]
-    [InlineData("cd /testbed && grep -q 'units' src/tally/parse.py", "grep ")]
-    [InlineData("diff /tmp/before.txt /tmp/after.txt", "diff ")]
-    [InlineData("[ -f /testbed/setup.py ]", "[ ")]
-    [InlineData("test -d /testbed/docs", "test ")]
-    [InlineData("git diff --exit-code", "git diff")]
-    public void Decide_SearchThatFindsNothing_KeptBySearchNoMatch(string command, string matched)
+    [InlineData("grep -rn \"def parse_duration\" /testbed/src", "grep -rn \"def parse_duration\" /testbed/src")]
+    [InlineData("cd /testbed && grep -q 'units' src/tally/parse.py", "grep -q 'units' src/tally/parse.py")]
+    [InlineData("diff /tmp/before.txt /tmp/after.txt", "diff /tmp/before.txt /tmp/after.txt")]
+    [InlineData("[ -f /testbed/setup.py ]", "[ -f /testbed/setup.py ]")]
+    [InlineData("test -d /testbed/docs", "test -d /testbed/docs")]
+    [InlineData("git diff --exit-code", "git diff --exit-code")]
+    public void Decide_SearchThatFindsNothing_KeptBySearchNoMatch(string command, string segment)
     {
         var decision = Last(new TurnScript().Bash(command, "", 1));
-        AssertDecision(decision, false, "search-no-match", $"{matched.TrimEnd()} (exempts nonzero-exit: exit code 1)");
+        AssertDecision(decision, false, "search-no-match", $"{segment} (exempts nonzero-exit: exit code 1)");
     }
 
     // ---- look-alikes that are not what they seem ----
@@ -266,6 +266,7 @@ public sealed class StepMaskerTests
     [InlineData("grep -rn \"No such file or directory\" /testbed/src", "/testbed/src/tally/io.py:12:        raise OSError(\"No such file or directory\")")]
     [InlineData("cd /testbed && python -m pytest -q tests/test_parse.py", "12 passed in 0.20s")]
     [InlineData("pip show pytest | head -2", "Name: pytest\nVersion: 7.2.1")]
+    [InlineData("grep -rn \"not found\" /testbed/docs", "/testbed/docs/faq.rst:3:bash: tally: command not found")]
     public void Decide_SuccessfulCommandsThatPrintErrorWords_Clean(string command, string output)
     {
         AssertDecision(Last(new TurnScript().Bash(command, output)), false, TurnDecision.Clean, null);
@@ -335,7 +336,7 @@ public sealed class StepMaskerTests
     public void Decide_ImportedTimeoutNote_Masked()
     {
         var decision = Last(new TurnScript().Raw("python -m pytest", "The last command <command>python -m pytest</command> timed out and has been killed."));
-        AssertDecision(decision, true, "timeout", "timed out and has been killed");
+        AssertDecision(decision, true, "timeout", "The last command <command>python -m pytest</command> timed out and has been killed.");
     }
 
     [Fact]
