@@ -26,6 +26,7 @@ internal static partial class BenchCommands
         bench.Subcommands.Add(CreateEval());
         bench.Subcommands.Add(CreateAgent());
         bench.Subcommands.Add(CreateTokenize());
+        bench.Subcommands.Add(CreateCurate());
         return bench;
     }
 

@@ -31,11 +31,9 @@ internal sealed class CurationWork(RunFolder run, CurationOptions options, GoldP
 
     public Task<NoWorker> CreateWorkerAsync(int slot, CancellationToken cancellationToken) => Task.FromResult(new NoWorker());
 
-    public Task<CurationResult> ProcessAsync(CurationCandidate item, NoWorker worker, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Curate(item));
-    }
+    // CPU-bound: on the thread pool, so the runner's jobs run in parallel.
+    public Task<CurationResult> ProcessAsync(CurationCandidate item, NoWorker worker, CancellationToken cancellationToken) =>
+        Task.Run(() => Curate(item), cancellationToken);
 
     public CurationResult Failed(CurationCandidate item, string reason) =>
         CurationResult.Of(Drop(item, null, CurationLabel.Unevaluated, StageOutcomes.Error, reason));
