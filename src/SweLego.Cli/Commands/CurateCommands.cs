@@ -96,7 +96,7 @@ internal static class CurateCommands
         console.MarkupLineInterpolated(
             $"Curriculum: {string.Join(" → ", report.Curriculum.Select(s => $"{s.Bin} {s.BinRecords} (stage {s.Stage}: {s.Records})"))}.");
         if (report.Decontaminated.Count > 0)
-            console.MarkupLineInterpolated($"Decontaminated: {report.Decontaminated.Count} trajectories left out (list in report.json).");
+            console.MarkupLineInterpolated($"Decontaminated: {report.Decontaminated.Count} {(report.Decontaminated.Count == 1 ? "trajectory" : "trajectories")} left out (list in report.json).");
         console.MarkupLineInterpolated($"Records: {run.StagePath(CurationStage.Stage, CurationStage.KeptFile)}; next: swelego export {run.DirectoryPath} --format llamafactory");
     }
 

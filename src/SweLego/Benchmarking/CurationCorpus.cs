@@ -35,7 +35,8 @@ public static class CurationCorpus
         int done = 0;
         Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var random = new Random(HashCode.Combine(seed, i));
+            // Not HashCode.Combine: it is randomized per process, and the run must be the same for the same seed.
+            var random = new Random(unchecked(seed * 1_000_003 + i));
             string id = $"bench__repo{i % 300}-{i}";
             var trajectory = Trajectory(id, random, text);
             string path = store.PathOf(id, "0");
