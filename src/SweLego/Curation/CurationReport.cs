@@ -90,8 +90,11 @@ public sealed record RuleCount(string Rule, bool Masks, int Turns, long Tokens);
 /// <summary>Records with <see cref="From"/> ≤ turns ≤ <see cref="To"/>.</summary>
 public sealed record HistogramBucket(int From, int To, int Count);
 
-/// <summary>Curriculum stage k: bin <see cref="Bin"/> alone has <see cref="BinRecords"/>; stage k trains on bins 1..k.</summary>
-public sealed record CurriculumStage(int Stage, string Bin, int MinTurns, int MaxTurns, int BinRecords, int Records, TokenCounts Tokens);
+/// <summary>
+/// Curriculum bin <see cref="Bin"/> (turns <see cref="MinTurns"/>–<see cref="MaxTurns"/>: <see cref="BinRecords"/>, <see cref="BinTokens"/>)
+/// and stage <see cref="Stage"/>, which trains on bins 1..stage (<see cref="Records"/>, <see cref="Tokens"/>).
+/// </summary>
+public sealed record CurriculumStage(int Stage, string Bin, int MinTurns, int MaxTurns, int BinRecords, TokenCounts BinTokens, int Records, TokenCounts Tokens);
 
 /// <summary>A trajectory left out by decontamination: why (<c>repo</c> or <c>instance_id</c>) and which set matched.</summary>
 public sealed record DecontaminationEntry(string InstanceId, string RolloutId, string Repo, string MatchedBy, string EvaluationSet);

@@ -44,7 +44,7 @@ public static class CurationReports
             MaskedTurns = kept.Sum(k => k.Decisions.Count(d => d.Masked)),
             Rules = rules,
             TurnHistogram = Histogram(kept.Select(k => k.Turns)),
-            Curriculum = Curriculum(bins, kept),
+            Curriculum = CurriculumOf(bins, kept),
             Decontaminated = [.. dropped.Select(d => d.Decontamination).OfType<DecontaminationEntry>()
                 .OrderBy(d => d.InstanceId, StringComparer.Ordinal).ThenBy(d => d.RolloutId, StringComparer.Ordinal)],
         };
@@ -59,22 +59,11 @@ public static class CurationReports
             .Select(b => new HistogramBucket(b * HistogramBucket + 1, (b + 1) * HistogramBucket, counts.GetValueOrDefault(b)))];
     }
 
-    private static List<CurriculumStage> Curriculum(CurriculumBins bins, List<KeptSummary> kept)
+    private static IReadOnlyList<CurriculumStage> CurriculumOf(CurriculumBins bins, List<KeptSummary> kept)
     {
-        var stages = new List<CurriculumStage>();
-        int cumulative = 0, min = 1;
-        var tokens = TokenCounts.Zero;
-        for (int i = 0; i < bins.Bins.Count; i++)
-        {
-            var bin = bins.Bins[i];
-            var inBin = kept.Where(k => k.Bin == bin.Name).ToList();
-            cumulative += inBin.Count;
-            tokens = inBin.Aggregate(tokens, (sum, k) => sum.Add(k.Tokens));
-            stages.Add(new CurriculumStage(i + 1, bin.Name, min, bin.MaxTurns, inBin.Count, cumulative, tokens));
-            min = bin.MaxTurns + 1;
-        }
-
-        return stages;
+        var tally = new CurriculumTally(bins);
+        foreach (var record in kept) tally.Add(record.Bin, record.Tokens);
+        return tally.Stages();
     }
 
     private static SortedDictionary<string, int> Count(List<KeptSummary> kept, Func<KeptSummary, string> key) =>

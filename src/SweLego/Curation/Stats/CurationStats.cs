@@ -24,7 +24,7 @@ public sealed record CurationStats : IVersionedRecord
     public required TokenStats Tokens { get; init; }
 
     /// <summary>Per curriculum bin, in order: its records and tokens, and the cumulative stage that ends with it.</summary>
-    public required IReadOnlyList<CurriculumSplit> Curriculum { get; init; }
+    public required IReadOnlyList<CurriculumStage> Curriculum { get; init; }
 
     /// <summary>Kept and dropped trajectories per label, in <see cref="CurationLabel"/> order.</summary>
     public required IReadOnlyList<LabelCount> Labels { get; init; }
@@ -96,8 +96,6 @@ public sealed record TokenDistribution(long? Min, double? Median, double? Mean, 
 /// <summary>Records with <see cref="From"/> ≤ tokens ≤ <see cref="To"/>.</summary>
 public sealed record TokenBucket(long From, long To, int Records);
 
-/// <summary>Curriculum bin <see cref="Bin"/> (turns <see cref="MinTurns"/>–<see cref="MaxTurns"/>) and stage <see cref="Stage"/>, which trains on bins 1..stage.</summary>
-public sealed record CurriculumSplit(int Stage, string Bin, int MinTurns, int MaxTurns, int BinRecords, TokenCounts BinTokens, int Records, TokenCounts Tokens);
 
 public sealed record LabelCount(CurationLabel Label, int Kept, int Dropped);
 

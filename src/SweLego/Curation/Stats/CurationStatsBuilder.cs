@@ -41,7 +41,7 @@ public static class CurationStatsBuilder
 
         var rates = new TurnRateAccumulator(bucketSize);
         var masking = new MaskingAccumulator();
-        var curriculum = new CurriculumAccumulator(bins, keptPath);
+        var curriculum = new CurriculumTally(bins);
         var labels = new Dictionary<CurationLabel, (int Kept, int Dropped)>();
         var sources = new Dictionary<string, (int Kept, int Dropped)>(StringComparer.Ordinal);
         var totals = TokenCounts.Zero;
@@ -51,7 +51,10 @@ public static class CurationStatsBuilder
         {
             rates.Add(record.Turns, record.Label);
             masking.Add(record.Decisions);
-            curriculum.Add(record);
+            if (!curriculum.Add(record.Bin, record.Tokens))
+                throw new RunDataException(
+                    $"{keptPath}: record {record.InstanceId}#{record.RolloutId} is in curriculum bin '{record.Bin}', which is not one of {bins} (report.json's settings, or the default).",
+                    keptPath);
             totals = totals.Add(record.Tokens);
             totalTokens.Add(record.Tokens.Total);
             trainedTokens.Add(record.Tokens.Trained);
@@ -82,7 +85,7 @@ public static class CurationStatsBuilder
             ResolveRate = rates.ToStats(NotEvaluatedFilters, notes),
             Masking = masking.ToStats(report, notes),
             Tokens = new TokenStats(totals, TokenDistributions.Describe(totalTokens), TokenDistributions.Describe(trainedTokens)),
-            Curriculum = curriculum.ToSplits(),
+            Curriculum = curriculum.Stages(),
             Labels = [.. Enum.GetValues<CurationLabel>().Select(label => new LabelCount(label, labels.GetValueOrDefault(label).Kept, labels.GetValueOrDefault(label).Dropped))],
             LabelSources = [.. sources.OrderByDescending(s => s.Value.Kept).ThenByDescending(s => s.Value.Dropped).ThenBy(s => s.Key, StringComparer.Ordinal)
                 .Select(s => new LabelSourceCount(s.Key, s.Value.Kept, s.Value.Dropped))],

@@ -104,7 +104,7 @@ public static class StatsCharts
         return plot;
     }
 
-    private static Plot Curriculum(IReadOnlyList<CurriculumSplit> splits)
+    private static Plot Curriculum(IReadOnlyList<CurriculumStage> splits)
     {
         var plot = NewPlot(CurriculumTitle, "stage (trains on bins 1..k)", "records");
         var palette = new ScottPlot.Palettes.Category10();

@@ -101,7 +101,7 @@ public static class StatsTables
         return rows;
     }
 
-    private static StatsTable Curriculum(IReadOnlyList<CurriculumSplit> splits) => new(
+    private static StatsTable Curriculum(IReadOnlyList<CurriculumStage> splits) => new(
         CurriculumTitle,
         [new("stage"), new("bin", Numeric: false), new("turns", Numeric: false), new("bin records"), new("bin tokens"), new("stage records"), new("stage tokens"), new("stage trained tokens")],
         [.. splits.Select(s => (IReadOnlyList<string>)[s.Stage.ToString(CultureInfo.InvariantCulture), s.Bin, $"{s.MinTurns}–{s.MaxTurns}", Count(s.BinRecords), Count(s.BinTokens.Total),

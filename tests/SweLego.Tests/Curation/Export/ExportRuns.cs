@@ -72,9 +72,9 @@ internal static class ExportRuns
         TurnHistogram = [new HistogramBucket(1, 10, kept)],
         Curriculum =
         [
-            new CurriculumStage(1, "easy", 1, 2, 2, 2, new TokenCounts(300, 20, 10, 0)),
-            new CurriculumStage(2, "medium", 3, 4, 2, 4, new TokenCounts(1000, 70, 20, 0)),
-            new CurriculumStage(3, "hard", 5, 6, 1, 5, new TokenCounts(1500, 100, 40, 12)),
+            new CurriculumStage(1, "easy", 1, 2, 2, new TokenCounts(300, 20, 10, 0), 2, new TokenCounts(300, 20, 10, 0)),
+            new CurriculumStage(2, "medium", 3, 4, 2, new TokenCounts(700, 50, 10, 0), 4, new TokenCounts(1000, 70, 20, 0)),
+            new CurriculumStage(3, "hard", 5, 6, 1, new TokenCounts(500, 30, 20, 12), 5, new TokenCounts(1500, 100, 40, 12)),
         ],
         Decontaminated = [new DecontaminationEntry("django__django-11099", "0", "django/django", "repo", "verified.parquet")],
     };
